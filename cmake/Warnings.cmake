@@ -1,0 +1,5 @@
+# Warnings for our own targets (third-party headers are SYSTEM includes of imported targets).
+function(redline_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Werror
+                                           -Wno-error=deprecated-declarations)
+endfunction()

@@ -1,0 +1,25 @@
+#pragma once
+// Everything a screening run produced, with its provenance: what the report writers serialise
+// (DESIGN A4). Immutable once built.
+
+#include <string>
+#include <vector>
+
+#include "redline/analysis/SiteResult.hpp"
+
+namespace redline
+{
+
+struct ScreeningReport
+{
+    std::string redlineVersion;
+    std::string zones;       // zoning store path as given
+    std::string sites;       // sites source as given
+    std::string analysisCrs; // "EPSG:4549"
+    std::string ruleSet;     // rule set name ("rules.yongjia", "none", a file path)
+    std::string ruleSetVersion;
+    std::vector<SiteResult> results;
+    std::vector<std::string> warnings; // source-level warnings (repairs, CRS guesses…)
+};
+
+} // namespace redline

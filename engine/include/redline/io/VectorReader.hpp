@@ -1,0 +1,34 @@
+#pragma once
+// Reads any GDAL vector source into a Layer, reprojected to a target CRS.
+// Call from any thread (GDAL datasets are opened per call), after gdalInit().
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "redline/data/Layer.hpp"
+#include "redline/geo/Crs.hpp"
+
+namespace redline
+{
+
+// Registers GDAL drivers and sets the options the engine relies on. Call once, on the main thread.
+void gdalInit();
+
+struct ReadOptions
+{
+    std::optional<std::string> layerName; // default: the first layer
+    std::optional<Crs> assumeCrs;         // used when the source has no CRS (e.g. missing .prj);
+                                          // overrides the source's CRS when set explicitly
+    std::optional<Crs> targetCrs;         // reproject to this CRS (default: keep source CRS)
+    bool repairInvalid = true;            // make-valid invalid polygons, with a warning
+    std::string idField;                  // attribute used to name features in messages
+};
+
+// Throws IoError / CrsError / GeometryError with a one-line message naming file, layer, feature.
+[[nodiscard]] Layer readLayer(const std::string& path, const ReadOptions& options = {});
+
+// Names of the layers in a source (throws IoError).
+[[nodiscard]] std::vector<std::string> listLayers(const std::string& path);
+
+} // namespace redline
