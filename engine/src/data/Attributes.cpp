@@ -1,0 +1,88 @@
+#include "redline/data/Attributes.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+namespace redline
+{
+
+void Attributes::set(const std::string& name, AttributeValue value)
+{
+    for (auto& [n, v] : m_items)
+        if (n == name)
+        {
+            v = std::move(value);
+            return;
+        }
+    m_items.emplace_back(name, std::move(value));
+}
+
+const AttributeValue* Attributes::find(const std::string& name) const
+{
+    for (const auto& [n, v] : m_items)
+        if (n == name)
+            return &v;
+    return nullptr;
+}
+
+std::string toText(const AttributeValue& v)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&v))
+        return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&v))
+    {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.15g", *d);
+        return buf;
+    }
+    if (const auto* s = std::get_if<std::string>(&v))
+        return *s;
+    return {};
+}
+
+std::optional<std::string> Attributes::text(const std::string& name) const
+{
+    const auto* v = find(name);
+    if (!v || std::holds_alternative<std::monostate>(*v))
+        return std::nullopt;
+    return toText(*v);
+}
+
+std::optional<double> Attributes::number(const std::string& name) const
+{
+    const auto* v = find(name);
+    if (!v)
+        return std::nullopt;
+    if (const auto* i = std::get_if<std::int64_t>(v))
+        return static_cast<double>(*i);
+    if (const auto* d = std::get_if<double>(v))
+        return *d;
+    if (const auto* s = std::get_if<std::string>(v))
+    {
+        double out = 0;
+        const auto* end = s->data() + s->size();
+        auto [p, ec] = std::from_chars(s->data(), end, out);
+        if (ec == std::errc() && p == end)
+            return out;
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> Attributes::flag(const std::string& name) const
+{
+    auto t = text(name);
+    if (!t)
+        return std::nullopt;
+    std::string s = *t;
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (s == "1" || s == "true" || s == "yes" || s == "y" || s == "是")
+        return true;
+    if (s == "0" || s == "false" || s == "no" || s == "n" || s == "否")
+        return false;
+    return std::nullopt;
+}
+
+} // namespace redline

@@ -1,0 +1,14 @@
+#include "gdal/GdalHandles.hpp"
+
+namespace redline::detail
+{
+
+GDALDatasetUniquePtr openVector(const std::string& path, bool update,
+                                const char* const* openOptions)
+{
+    const unsigned flags = GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    return GDALDatasetUniquePtr(
+        GDALDataset::Open(path.c_str(), flags, nullptr, openOptions, nullptr));
+}
+
+} // namespace redline::detail

@@ -1,0 +1,78 @@
+#include "redline/geo/CrsTransform.hpp"
+
+#include <ogr_spatialref.h>
+
+#include <cmath>
+
+#include "redline/core/Error.hpp"
+
+namespace redline
+{
+
+struct CrsTransform::Impl
+{
+    std::unique_ptr<OGRCoordinateTransformation> ct;
+    std::string from;
+    std::string to;
+};
+
+CrsTransform::CrsTransform(const Crs& from, const Crs& to) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->from = from.label();
+    m_impl->to = to.label();
+    m_identity = from.isSame(to);
+    if (m_identity)
+        return;
+    const auto* src = static_cast<const OGRSpatialReference*>(from.nativeHandle());
+    const auto* dst = static_cast<const OGRSpatialReference*>(to.nativeHandle());
+    m_impl->ct.reset(OGRCreateCoordinateTransformation(src, dst));
+    if (!m_impl->ct)
+        throw CrsError("No coordinate transformation from " + m_impl->from + " to " +
+                       m_impl->to + " is available.");
+}
+
+CrsTransform::~CrsTransform() = default;
+
+Point CrsTransform::apply(Point p) const
+{
+    if (m_identity)
+        return p;
+    double x = p.x, y = p.y;
+    int ok = 0;
+    if (!m_impl->ct->Transform(1, &x, &y, nullptr, &ok) || !ok || !std::isfinite(x) ||
+        !std::isfinite(y))
+        throw CrsError("Coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
+                       ") cannot be transformed from " + m_impl->from + " to " + m_impl->to + ".");
+    return {x, y};
+}
+
+Geometry CrsTransform::apply(const Geometry& g) const
+{
+    if (m_identity)
+        return g;
+    std::vector<Part> parts = g.parts();
+    for (auto& part : parts)
+        for (auto& ring : part)
+        {
+            std::vector<double> xs(ring.size()), ys(ring.size());
+            std::vector<int> ok(ring.size(), 0);
+            for (std::size_t i = 0; i < ring.size(); ++i)
+            {
+                xs[i] = ring[i].x;
+                ys[i] = ring[i].y;
+            }
+            const bool all = m_impl->ct->Transform(ring.size(), xs.data(), ys.data(), nullptr,
+                                                   ok.data()) != 0;
+            for (std::size_t i = 0; i < ring.size(); ++i)
+            {
+                if (!all || !ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i]))
+                    throw CrsError("Coordinate (" + std::to_string(ring[i].x) + ", " +
+                                   std::to_string(ring[i].y) + ") cannot be transformed from " +
+                                   m_impl->from + " to " + m_impl->to + ".");
+                ring[i] = {xs[i], ys[i]};
+            }
+        }
+    return Geometry(g.type(), std::move(parts));
+}
+
+} // namespace redline

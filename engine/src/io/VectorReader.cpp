@@ -1,0 +1,247 @@
+#include "redline/io/VectorReader.hpp"
+
+#include <cpl_string.h>
+#include <ogr_api.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "gdal/GdalHandles.hpp"
+#include "gdal/OgrConvert.hpp"
+#include "geos/GeosConvert.hpp"
+#include "io/CrsGuess.hpp"
+#include "io/TextEncoding.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/geo/CrsTransform.hpp"
+
+namespace fs = std::filesystem;
+
+namespace redline
+{
+
+void gdalInit()
+{
+    GDALAllRegister();
+    // Keep GDAL quiet on stderr: the engine reports problems itself, in one sentence.
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
+}
+
+namespace
+{
+
+// Shapefiles without a .cpg: read raw bytes and decode each string ourselves (UTF-8 or GBK).
+bool needsEncodingSniff(const fs::path& p)
+{
+    if (p.extension() != ".shp" && p.extension() != ".SHP" && p.extension() != ".dbf")
+        return false;
+    fs::path cpg = p;
+    cpg.replace_extension(".cpg");
+    fs::path cpgUpper = p;
+    cpgUpper.replace_extension(".CPG");
+    return !fs::exists(cpg) && !fs::exists(cpgUpper);
+}
+
+AttributeValue readField(OGRFeature& f, int i, bool sniffEncoding)
+{
+    if (!f.IsFieldSetAndNotNull(i))
+        return std::monostate{};
+    switch (f.GetFieldDefnRef(i)->GetType())
+    {
+    case OFTInteger:
+    case OFTInteger64: return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
+    case OFTReal: return f.GetFieldAsDouble(i);
+    default:
+    {
+        std::string s = f.GetFieldAsString(i);
+        return sniffEncoding ? detail::toUtf8(s) : s;
+    }
+    }
+}
+
+std::string featureLabel(OGRFeature& f, const std::string& idField)
+{
+    if (!idField.empty())
+    {
+        const int i = f.GetFieldIndex(idField.c_str());
+        if (i >= 0 && f.IsFieldSetAndNotNull(i))
+            return "'" + std::string(f.GetFieldAsString(i)) + "'";
+    }
+    return "FID " + std::to_string(f.GetFID());
+}
+
+// Repairs invalid polygons with make-valid, keeping only the polygonal part. Returns the reason
+// GEOS gave for the invalidity, or nullopt when the geometry was valid.
+std::optional<std::string> repairIfInvalid(detail::GeosContext& ctx, Geometry& g)
+{
+    if (g.dimension() != Dimension::Area)
+        return std::nullopt;
+    auto gg = detail::toGeos(ctx, g);
+    if (GEOSisValid_r(ctx.handle(), gg.get()) == 1)
+        return std::nullopt;
+    char* reason = GEOSisValidReason_r(ctx.handle(), gg.get());
+    const std::string why = reason ? reason : "invalid";
+    GEOSFree_r(ctx.handle(), reason);
+    auto fixed = detail::own(ctx, GEOSMakeValid_r(ctx.handle(), gg.get()), "make-valid");
+    Geometry repaired = detail::fromGeos(ctx, fixed.get());
+    if (repaired.isEmpty() || repaired.dimension() != Dimension::Area)
+        throw GeometryError("invalid polygon (" + why + ") that make-valid cannot repair");
+    g = std::move(repaired);
+    return why;
+}
+
+void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLonLat,
+                    const std::string& where)
+{
+    const auto aou = crs.areaOfUseLonLat();
+    const Envelope& e = g.envelope();
+    const Point centre{(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2};
+    std::optional<Point> ll;
+    try
+    {
+        ll = toLonLat.apply(centre);
+    }
+    catch (const CrsError&)
+    {
+    }
+    const double margin = 2.0; // degrees: tolerate sites near the edge of a zone's area of use
+    const bool inside = ll && aou && ll->x >= aou->minX - margin && ll->x <= aou->maxX + margin &&
+                        ll->y >= aou->minY - margin && ll->y <= aou->maxY + margin;
+    if (inside || (!aou && ll && std::abs(ll->y) <= 90))
+        return;
+    std::string msg = where + ": coordinates around (" + std::to_string(centre.x) + ", " +
+                      std::to_string(centre.y) + ") lie outside the area of use of " + crs.label();
+    const std::string guess = detail::guessCrsFromExtent(e);
+    msg += guess.empty() ? "." : "; " + guess + ".";
+    throw CrsError(msg);
+}
+
+} // namespace
+
+std::vector<std::string> listLayers(const std::string& path)
+{
+    auto ds = detail::openVector(path);
+    if (!ds)
+        throw IoError(path + ": cannot open as a vector data source.");
+    std::vector<std::string> names;
+    for (auto* l : ds->GetLayers())
+        names.emplace_back(l->GetName());
+    return names;
+}
+
+Layer readLayer(const std::string& path, const ReadOptions& options)
+{
+    const fs::path p(path);
+    if (!fs::exists(p))
+        throw IoError(path + ": file not found.");
+    const bool sniff = needsEncodingSniff(p);
+    CPLStringList openOptions;
+    if (sniff)
+        openOptions.SetNameValue("ENCODING", "");
+    auto ds = detail::openVector(path, false, openOptions.List());
+    if (!ds)
+    {
+        std::error_code ec;
+        if (fs::is_directory(p, ec))
+            throw IoError(path + ": is a folder with no vector data GDAL can read.");
+        throw IoError(path + ": unknown or unreadable format (GDAL cannot open it as vector data).");
+    }
+    OGRLayer* ogrLayer = nullptr;
+    if (options.layerName)
+    {
+        ogrLayer = ds->GetLayerByName(options.layerName->c_str());
+        if (!ogrLayer)
+        {
+            std::string names;
+            for (auto* l : ds->GetLayers())
+                names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+            throw IoError(path + ": layer '" + *options.layerName + "' not found (layers: " +
+                          (names.empty() ? "none" : names) + ").");
+        }
+    }
+    else
+    {
+        if (ds->GetLayerCount() == 0)
+            throw IoError(path + ": contains no vector layer.");
+        ogrLayer = ds->GetLayer(0);
+    }
+
+    Layer out;
+    out.source = path;
+    out.name = ogrLayer->GetName();
+    const std::string where = describeLocation(path, out.name);
+
+    // CRS: an explicit assumption wins; otherwise the source's; otherwise refuse with a guess.
+    if (options.assumeCrs)
+        out.crs = *options.assumeCrs;
+    else if (const auto* srs = ogrLayer->GetSpatialRef())
+    {
+        char* wkt = nullptr;
+        srs->exportToWkt(&wkt);
+        detail::CplString owned(wkt);
+        out.crs = Crs::fromWkt(wkt ? wkt : "");
+    }
+
+    OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out.fieldNames.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+
+    if (!out.crs.isValid())
+    {
+        OGREnvelope env;
+        std::string guess;
+        if (ogrLayer->GetExtent(&env, TRUE) == OGRERR_NONE)
+            guess = detail::guessCrsFromExtent({env.MinX, env.MinY, env.MaxX, env.MaxY});
+        throw CrsError(where + ": no coordinate reference system (missing .prj?); give it with "
+                       "--site-crs" + (guess.empty() ? std::string(".") : "; " + guess + "."));
+    }
+
+    std::unique_ptr<CrsTransform> toTarget;
+    if (options.targetCrs)
+        toTarget = std::make_unique<CrsTransform>(out.crs, *options.targetCrs);
+    const CrsTransform toLonLat(out.crs, Crs::fromEpsg(4326));
+    detail::GeosContext geos;
+    std::size_t droppedZmCount = 0;
+
+    ogrLayer->ResetReading();
+    for (auto& f : *ogrLayer)
+    {
+        const std::string feature = featureLabel(*f, options.idField);
+        const std::string fwhere = describeLocation(path, out.name, feature);
+        const OGRGeometry* og = f->GetGeometryRef();
+        if (!og || og->IsEmpty())
+            throw GeometryError(fwhere + ": empty geometry.");
+        Feature feat;
+        feat.fid = f->GetFID();
+        bool droppedZm = false;
+        try
+        {
+            feat.geometry = detail::fromOgr(*og, &droppedZm);
+            if (feat.geometry.isEmpty())
+                throw GeometryError("empty geometry");
+            if (options.repairInvalid)
+                if (auto why = repairIfInvalid(geos, feat.geometry))
+                    out.warnings.push_back(fwhere + ": invalid geometry (" + *why +
+                                           ") repaired with make-valid.");
+        }
+        catch (const GeometryError& e)
+        {
+            throw GeometryError(fwhere + ": " + e.what() + ".");
+        }
+        droppedZmCount += droppedZm ? 1 : 0;
+        checkAreaOfUse(out.crs, feat.geometry, toLonLat, fwhere);
+        if (toTarget)
+            feat.geometry = toTarget->apply(feat.geometry);
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            feat.attributes.set(out.fieldNames[static_cast<std::size_t>(i)], readField(*f, i, sniff));
+        out.features.push_back(std::move(feat));
+    }
+    if (droppedZmCount > 0)
+        out.warnings.push_back(where + ": Z/M values dropped from " +
+                               std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
+    if (toTarget)
+        out.crs = *options.targetCrs;
+    return out;
+}
+
+} // namespace redline

@@ -1,0 +1,237 @@
+#include "redline/report/ReportWriter.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "redline/core/AtomicFile.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/io/VectorWriter.hpp"
+#include "report/ReportLayers.hpp"
+
+namespace redline
+{
+
+namespace
+{
+
+constexpr double kM2PerMu = 10000.0 / 15.0;
+
+double rounded(double v, double quantum) { return std::round(v / quantum) * quantum; }
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+nlohmann::json attributesJson(const Attributes& attrs)
+{
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [name, value] : attrs.items())
+    {
+        if (const auto* i = std::get_if<std::int64_t>(&value))
+            j[name] = *i;
+        else if (const auto* d = std::get_if<double>(&value))
+            j[name] = *d;
+        else if (const auto* s = std::get_if<std::string>(&value))
+            j[name] = *s;
+        else
+            j[name] = nullptr;
+    }
+    return j;
+}
+
+nlohmann::json hitJson(const Hit& h)
+{
+    nlohmann::json rules = nlohmann::json::array();
+    for (const auto& r : h.rules)
+        rules.push_back({{"rule_id", r.ruleId},
+                         {"verdict", toString(r.verdict)},
+                         {"citation", r.citation},
+                         {"reason", r.reason},
+                         {"reason_en", r.reasonEn},
+                         {"confidence", r.confidence}});
+    return {{"layer", h.layer},
+            {"kind", h.kind},
+            {"zone_id", h.zoneId},
+            {"zone_name", h.zoneName},
+            {"attributes", attributesJson(h.attributes)},
+            {"overlap_m2", rounded(h.overlapM2, 1e-4)},
+            {"overlap_mu", rounded(h.overlapM2 / kM2PerMu, 1e-6)},
+            {"overlap_ellipsoidal_m2", rounded(h.overlapEllipsoidalM2, 1e-4)},
+            {"site_share", rounded(h.siteShare, 1e-9)},
+            {"overlap_length_m", rounded(h.overlapLengthM, 1e-4)},
+            {"distance_m", rounded(h.distanceM, 1e-4)},
+            {"contains", h.contains},
+            {"verdict", toString(h.verdict)},
+            {"rules", rules}};
+}
+
+nlohmann::json siteJson(const SiteResult& s)
+{
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& h : s.hits)
+        hits.push_back(hitJson(h));
+    return {{"site_id", s.siteId},
+            {"name", s.name},
+            {"geometry_type", toString(s.geometry.type())},
+            {"area_m2", rounded(s.areaM2, 1e-4)},
+            {"area_mu", rounded(s.areaM2 / kM2PerMu, 1e-6)},
+            {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 1e-4)},
+            {"length_m", rounded(s.lengthM, 1e-4)},
+            {"verdict", toString(s.verdict)},
+            {"verdict_zh", toChinese(s.verdict)},
+            {"hits", hits},
+            {"warnings", s.warnings}};
+}
+
+nlohmann::json reportJson(const ScreeningReport& r)
+{
+    nlohmann::json sites = nlohmann::json::array();
+    for (const auto& s : r.results)
+        sites.push_back(siteJson(s));
+    return {{"redline_version", r.redlineVersion},
+            {"zones", r.zones},
+            {"sites_source", r.sites},
+            {"analysis_crs", r.analysisCrs},
+            {"rules", r.ruleSet},
+            {"rules_version", r.ruleSetVersion},
+            {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
+                           "ellipsoid; 1 mu = 10000/15 m2"},
+            {"warnings", r.warnings},
+            {"sites", sites}};
+}
+
+std::string csvField(const std::string& s)
+{
+    if (s.find_first_of(",\"\n\r") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+void writeCsv(const ScreeningReport& r, std::ostream& out)
+{
+    out << "site_id,site_name,verdict,layer,kind,zone_id,zone_name,overlap_m2,overlap_mu,"
+           "site_share,overlap_length_m,distance_m,rule_ids\n";
+    for (const auto& s : r.results)
+    {
+        const std::string head =
+            csvField(s.siteId) + "," + csvField(s.name) + "," + toString(s.verdict) + ",";
+        if (s.hits.empty())
+            out << head << ",,,,,,,,,\n";
+        for (const auto& h : s.hits)
+        {
+            std::string ids;
+            for (const auto& rule : h.rules)
+                ids += (ids.empty() ? "" : ";") + rule.ruleId;
+            out << head << csvField(h.layer) << "," << csvField(h.kind) << ","
+                << csvField(h.zoneId) << "," << csvField(h.zoneName) << ","
+                << fixed(h.overlapM2, 4) << "," << fixed(h.overlapM2 / kM2PerMu, 6) << ","
+                << fixed(h.siteShare, 9) << "," << fixed(h.overlapLengthM, 4) << ","
+                << fixed(h.distanceM, 4) << "," << csvField(ids) << "\n";
+        }
+    }
+}
+
+nlohmann::json geometryJson(const Geometry& g)
+{
+    auto ring = [](const Ring& r)
+    {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& p : r)
+            a.push_back({p.x, p.y});
+        return a;
+    };
+    auto polygon = [&](const Part& part)
+    {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& r : part)
+            a.push_back(ring(r));
+        return a;
+    };
+    const auto& parts = g.parts();
+    nlohmann::json coords = nlohmann::json::array();
+    switch (g.type())
+    {
+    case GeometryType::Point: coords = {parts[0][0][0].x, parts[0][0][0].y}; break;
+    case GeometryType::LineString: coords = ring(parts[0][0]); break;
+    case GeometryType::Polygon: coords = polygon(parts[0]); break;
+    case GeometryType::MultiPoint:
+        for (const auto& p : parts)
+            coords.push_back({p[0][0].x, p[0][0].y});
+        break;
+    case GeometryType::MultiLineString:
+        for (const auto& p : parts)
+            coords.push_back(ring(p[0]));
+        break;
+    case GeometryType::MultiPolygon:
+        for (const auto& p : parts)
+            coords.push_back(polygon(p));
+        break;
+    }
+    return {{"type", toString(g.type())}, {"coordinates", coords}};
+}
+
+void writeGeoJson(const ScreeningReport& r, std::ostream& out)
+{
+    nlohmann::json features = nlohmann::json::array();
+    for (const auto& s : r.results)
+    {
+        nlohmann::json props = siteJson(s);
+        features.push_back({{"type", "Feature"},
+                            {"properties", props},
+                            {"geometry", s.geometry.isEmpty() ? nlohmann::json(nullptr)
+                                                              : geometryJson(s.geometry)}});
+    }
+    nlohmann::json fc = {{"type", "FeatureCollection"},
+                         {"name", "screening"},
+                         {"crs", {{"type", "name"}, {"properties", {{"name", r.analysisCrs}}}}},
+                         {"redline_version", r.redlineVersion},
+                         {"zones", r.zones},
+                         {"analysis_crs", r.analysisCrs},
+                         {"rules", r.ruleSet},
+                         {"features", features}};
+    out << fc.dump(1) << "\n";
+}
+
+} // namespace
+
+bool isTextFormat(const std::string& format)
+{
+    return format == "json" || format == "csv" || format == "geojson";
+}
+
+void writeReport(const ScreeningReport& report, const std::string& format, std::ostream& out)
+{
+    if (format == "json")
+        out << reportJson(report).dump(2) << "\n";
+    else if (format == "csv")
+        writeCsv(report, out);
+    else if (format == "geojson")
+        writeGeoJson(report, out);
+    else
+        throw ConfigError("The format '" + format + "' cannot be written to standard output; "
+                          "give --output PATH.");
+}
+
+void writeReportFile(const ScreeningReport& report, const std::string& format,
+                     const std::string& path)
+{
+    if (format == "gpkg")
+    {
+        writeLayers(path, detail::reportLayers(report));
+        return;
+    }
+    std::ostringstream text;
+    writeReport(report, format, text);
+    writeTextFileAtomically(path, text.str());
+}
+
+} // namespace redline

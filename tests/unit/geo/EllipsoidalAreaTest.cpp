@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "redline/geo/CrsTransform.hpp"
+#include "redline/geo/EllipsoidalArea.hpp"
+
+using namespace redline;
+
+namespace
+{
+
+// Closed-form area of a latitude/longitude quadrangle on an ellipsoid (authalic latitude):
+// A = a² Δλ / 2 · (q(φ2) − q(φ1)),  q(φ) = (1−e²)[sinφ/(1−e²sin²φ) − 1/(2e)·ln((1−e sinφ)/(1+e sinφ))]
+double quadrangleArea(double lon1, double lat1, double lon2, double lat2)
+{
+    const double a = 6378137.0, f = 1 / 298.257222101; // GRS80 (CGCS2000)
+    const double e2 = f * (2 - f), e = std::sqrt(e2);
+    auto q = [&](double latDeg)
+    {
+        const double s = std::sin(latDeg * std::numbers::pi / 180);
+        return (1 - e2) * (s / (1 - e2 * s * s) - std::log((1 - e * s) / (1 + e * s)) / (2 * e));
+    };
+    const double dLon = (lon2 - lon1) * std::numbers::pi / 180;
+    return a * a * dLon / 2 * (q(lat2) - q(lat1));
+}
+
+// Densified along parallels so geodesic edges follow them (difference far below the tolerance).
+Ring quadrangle(double lon1, double lat1, double lon2, double lat2)
+{
+    Ring r;
+    const int n = 200;
+    for (int i = 0; i <= n; ++i)
+        r.push_back({lon1 + (lon2 - lon1) * i / n, lat1});
+    for (int i = 0; i <= n; ++i)
+        r.push_back({lon2 - (lon2 - lon1) * i / n, lat2});
+    r.push_back(r.front());
+    return r;
+}
+
+} // namespace
+
+TEST(EllipsoidalMeasure, QuadrangleMatchesClosedForm)
+{
+    const double expected = quadrangleArea(120.5, 28.1, 120.6, 28.2);
+    const CrsTransform toGk(Crs::fromEpsg(4490), Crs::fromEpsg(4549));
+    const Geometry gk = toGk.apply(Geometry::polygon(quadrangle(120.5, 28.1, 120.6, 28.2)));
+    const EllipsoidalMeasure m(Crs::fromEpsg(4549));
+    EXPECT_NEAR(m.area(gk), expected, expected * 1e-6);
+    // Planar Gauss-Krüger area differs from the ellipsoidal one by the scale distortion at
+    // 0.55° from the central meridian: (1 + x²/2R²)² − 1 ≈ 1e-4, far more than the tolerance above.
+    EXPECT_GT(std::fabs(gk.planarArea() - expected), expected * 2e-5);
+}
+
+TEST(EllipsoidalMeasure, HolesAreSubtracted)
+{
+    const CrsTransform toGk(Crs::fromEpsg(4490), Crs::fromEpsg(4549));
+    const Geometry g = toGk.apply(Geometry::polygon(quadrangle(120.5, 28.1, 120.6, 28.2),
+                                                    {quadrangle(120.52, 28.12, 120.54, 28.14)}));
+    const double expected =
+        quadrangleArea(120.5, 28.1, 120.6, 28.2) - quadrangleArea(120.52, 28.12, 120.54, 28.14);
+    const EllipsoidalMeasure m(Crs::fromEpsg(4549));
+    EXPECT_NEAR(m.area(g), expected, expected * 1e-6);
+}
