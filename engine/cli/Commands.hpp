@@ -14,3 +14,9 @@ class Registry;
 
 void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
 void addPluginsCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addConvertCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addCheckCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addStatsCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addHistoryCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addDiffCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addRulesCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);

@@ -1,0 +1,53 @@
+// redline check: zoning-layer QA (issue 6, item 1). Exit 1 when errors are found.
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <sstream>
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "redline/core/AtomicFile.hpp"
+#include "redline/qa/ZoningQa.hpp"
+
+void addCheckCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
+{
+    struct Args
+    {
+        std::string zones;
+        std::string format = "text";
+        std::string output;
+        double tolerance = 1.0;
+    };
+    auto args = std::make_shared<Args>();
+    auto* sub = app.add_subcommand("check", "Zoning-layer QA: validity, partitions, domains, "
+                                            "water-zone nesting, conflicts, official totals");
+    sub->add_option("--zones", args->zones, "Zoning store (GeoPackage or catalog.yaml)")
+        ->required();
+    sub->add_option("--format", args->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--output,-o", args->output, "Write the report here (atomically)");
+    sub->add_option("--tolerance", args->tolerance,
+                    "Overlaps, gaps and misfits of at most this many m² are ignored")
+        ->check(CLI::NonNegativeNumber);
+    sub->callback(
+        [args, &exitCode]
+        {
+            redline::QaOptions options;
+            options.toleranceM2 = args->tolerance;
+            const redline::QaReport report = redline::checkZoningStore(args->zones, options);
+            std::ostringstream text;
+            if (args->format == "json")
+                redline::writeQaJson(report, text);
+            else
+                redline::writeQaText(report, text);
+            if (args->output.empty())
+                std::cout << text.str();
+            else
+                redline::writeTextFileAtomically(args->output, text.str());
+            if (report.hasErrors())
+                std::cerr << "redline: " << args->zones << ": " << report.errorCount()
+                          << " QA error(s) found.\n";
+            exitCode = report.hasErrors() ? exitcode::kInputError : exitcode::kOk;
+        });
+}

@@ -1,0 +1,54 @@
+// redline history: the revisions edit sessions committed to a zoning GeoPackage (issue 6, item 4).
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "redline/edit/Revision.hpp"
+
+void addHistoryCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
+{
+    struct Args
+    {
+        std::string zones;
+        std::string format = "text";
+    };
+    auto args = std::make_shared<Args>();
+    auto* sub = app.add_subcommand("history", "Revisions of a zoning store: user, time, reason");
+    sub->add_option("--zones", args->zones, "Zoning store (GeoPackage or its catalog.yaml)")
+        ->required();
+    sub->add_option("--format", args->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
+    sub->callback(
+        [args, &exitCode]
+        {
+            const auto history = redline::readHistory(args->zones);
+            if (args->format == "json")
+            {
+                nlohmann::ordered_json j = nlohmann::ordered_json::array();
+                for (const auto& r : history)
+                    j.push_back({{"revision", r.revision},
+                                 {"time", r.time},
+                                 {"user", r.user},
+                                 {"reason", r.reason},
+                                 {"added", r.added},
+                                 {"modified", r.modified},
+                                 {"deleted", r.deleted},
+                                 {"warnings", r.warnings}});
+                std::cout << j.dump(2) << "\n";
+            }
+            else
+            {
+                if (history.empty())
+                    std::cout << args->zones << ": no revision (never edited)\n";
+                for (const auto& r : history)
+                    std::cout << "r" << r.revision << "  " << r.time << "  " << r.user << "  +"
+                              << r.added << " ~" << r.modified << " -" << r.deleted << "  "
+                              << r.reason << "\n";
+            }
+            exitCode = exitcode::kOk;
+        });
+}

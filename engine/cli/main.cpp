@@ -1,0 +1,54 @@
+// redline: screening of project sites against ecological zoning layers (DESIGN A3).
+// main only wires subcommands and turns exceptions into one line on stderr and an exit code.
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "BuiltinPlugins.hpp"
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/io/VectorReader.hpp"
+#include "redline/plugin/Registry.hpp"
+
+int main(int argc, char** argv)
+{
+    redline::gdalInit();
+    redline::Registry registry;
+    redline::registerBuiltinPlugins(registry);
+
+    CLI::App app{"redline: screen project sites against ecological zoning layers"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("redline ") + REDLINE_VERSION);
+    int exitCode = exitcode::kOk;
+    addScreenCommand(app, registry, exitCode);
+    addPluginsCommand(app, registry, exitCode);
+    addConvertCommand(app, registry, exitCode);
+    addCheckCommand(app, registry, exitCode);
+    addStatsCommand(app, registry, exitCode);
+    addHistoryCommand(app, registry, exitCode);
+    addDiffCommand(app, registry, exitCode);
+    addRulesCommand(app, registry, exitCode);
+
+    try
+    {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e)
+    {
+        const int rc = app.exit(e);
+        return rc == 0 ? exitcode::kOk : exitcode::kUsage;
+    }
+    catch (const redline::Error& e)
+    {
+        std::cerr << "redline: " << e.what() << "\n";
+        return exitcode::kInputError;
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "redline: internal error: " << e.what() << "\n";
+        return exitcode::kInputError;
+    }
+    return exitCode;
+}

@@ -1,0 +1,159 @@
+#include "edit/RevisionTables.hpp"
+
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+
+#include "redline/core/Error.hpp"
+
+namespace redline::edit::detail
+{
+
+namespace
+{
+
+struct ResultSet
+{
+    GDALDataset& ds;
+    OGRLayer* layer;
+    ~ResultSet()
+    {
+        if (layer)
+            ds.ReleaseResultSet(layer);
+    }
+};
+
+} // namespace
+
+void execSql(GDALDataset& ds, const std::string& sql, const std::string& path)
+{
+    CPLErrorReset();
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result)
+        ds.ReleaseResultSet(result);
+    if (CPLGetLastErrorType() >= CE_Failure)
+    {
+        const std::string msg = CPLGetLastErrorMsg();
+        if (msg.find("locked") != std::string::npos || msg.find("busy") != std::string::npos)
+            throw IoError(path + ": the store is being written by another session (" + msg +
+                          "); nothing was saved, try again.");
+        throw IoError(path + ": database statement failed (" + msg + ").");
+    }
+}
+
+bool hasRevisionTables(GDALDataset& ds)
+{
+    ResultSet rs{ds, ds.ExecuteSQL("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                   "name = 'redline_revisions'",
+                                   nullptr, nullptr)};
+    if (!rs.layer)
+        return false;
+    OGRFeatureUniquePtr f(rs.layer->GetNextFeature());
+    return f != nullptr;
+}
+
+void ensureRevisionTables(GDALDataset& ds, const std::string& path)
+{
+    if (hasRevisionTables(ds))
+        return;
+    execSql(ds,
+            "CREATE TABLE IF NOT EXISTS redline_revisions (revision INTEGER PRIMARY KEY, "
+            "time TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, added INTEGER, "
+            "modified INTEGER, deleted INTEGER, warnings TEXT)",
+            path);
+    execSql(ds,
+            "CREATE TABLE IF NOT EXISTS redline_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "revision INTEGER NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL, "
+            "layer TEXT NOT NULL, fid INTEGER NOT NULL, operation TEXT NOT NULL, "
+            "old_geometry BLOB, new_geometry BLOB, old_attributes TEXT, new_attributes TEXT, "
+            "reason TEXT)",
+            path);
+    execSql(ds, "CREATE TABLE IF NOT EXISTS redline_meta (key TEXT PRIMARY KEY, value TEXT)", path);
+}
+
+int maxRevision(GDALDataset& ds)
+{
+    if (!hasRevisionTables(ds))
+        return 0;
+    ResultSet rs{ds, ds.ExecuteSQL("SELECT COALESCE(MAX(revision), 0) AS r FROM "
+                                   "redline_revisions",
+                                   nullptr, nullptr)};
+    if (!rs.layer)
+        return 0;
+    OGRFeatureUniquePtr f(rs.layer->GetNextFeature());
+    return f ? f->GetFieldAsInteger(0) : 0;
+}
+
+std::string sqlText(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string sqlBlob(const std::vector<unsigned char>& bytes)
+{
+    if (bytes.empty())
+        return "NULL";
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out = "X'";
+    for (unsigned char b : bytes)
+    {
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+    }
+    return out + "'";
+}
+
+std::string attributesToJson(const Attributes& a)
+{
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : a.items())
+    {
+        if (const auto* i = std::get_if<std::int64_t>(&value))
+            j[name] = *i;
+        else if (const auto* d = std::get_if<double>(&value))
+            j[name] = *d;
+        else if (const auto* s = std::get_if<std::string>(&value))
+            j[name] = *s;
+        else
+            j[name] = nullptr;
+    }
+    return j.dump();
+}
+
+Attributes attributesFromJson(const std::string& json)
+{
+    Attributes a;
+    if (json.empty())
+        return a;
+    const auto j = nlohmann::ordered_json::parse(json);
+    for (const auto& [name, v] : j.items())
+    {
+        if (v.is_number_integer())
+            a.set(name, v.get<std::int64_t>());
+        else if (v.is_number())
+            a.set(name, v.get<double>());
+        else if (v.is_string())
+            a.set(name, v.get<std::string>());
+        else
+            a.set(name, std::monostate{});
+    }
+    return a;
+}
+
+std::string utcNow()
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace redline::edit::detail

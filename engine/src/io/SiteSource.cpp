@@ -1,0 +1,262 @@
+#include "redline/io/SiteSource.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <memory>
+#include <sstream>
+
+#include "gdal/OgrConvert.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/geo/CrsTransform.hpp"
+#include "redline/geo/Gcj02.hpp"
+#include "redline/io/LegacyDatum.hpp"
+#include "redline/io/SiteCad.hpp"
+#include "redline/io/SiteExtentCheck.hpp"
+#include "redline/io/VectorReader.hpp"
+#include "redline/plugin/Registry.hpp"
+
+namespace redline
+{
+
+namespace
+{
+
+// Far-away diagnoses try dozens of CRS readings; beyond this many sites only count them.
+constexpr std::size_t kMaxDiagnosedSites = 20;
+
+std::string lowerAlnum(const std::string& text)
+{
+    std::string out;
+    for (char ch : text)
+    {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c))
+            out.push_back(static_cast<char>(std::tolower(c)));
+    }
+    return out;
+}
+
+std::optional<WebDatum> webDatumOf(const std::optional<std::string>& siteCrs)
+{
+    if (!siteCrs)
+        return std::nullopt;
+    const std::string t = lowerAlnum(*siteCrs);
+    if (t == "gcj02" || t == "gcj")
+        return WebDatum::Gcj02;
+    if (t == "bd09" || t == "bd09ll" || t == "baidu")
+        return WebDatum::Bd09;
+    return std::nullopt;
+}
+
+// How a site is named in messages: site_id, else name, else the feature id.
+std::string siteLabel(const Feature& f)
+{
+    for (const char* field : {"site_id", "name"})
+        if (auto v = f.attributes.text(field); v && !v->empty())
+            return "'" + *v + "'";
+    return "fid " + std::to_string(f.fid);
+}
+
+// Applies the web datum, legacy datum and reprojection steps shared by files and WKT.
+Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& options)
+{
+    const std::optional<WebDatum> web = webDatumOf(options.siteCrs);
+    if (!layer.crs.isValid())
+        throw CrsError(describeLocation(layer.source, layer.name) +
+                       " has no coordinate reference system; give it with --site-crs (e.g. "
+                       "EPSG:4549, EPSG:4490 or gcj02).");
+    // Kept for the far-away diagnosis, which re-reads the coordinates as given.
+    const Crs sourceCrs = layer.crs;
+    std::vector<Geometry> asRead;
+    if (options.zoningExtent)
+        for (const Feature& f : layer.features)
+            asRead.push_back(f.geometry);
+
+    if (web)
+    {
+        const char* datumName = *web == WebDatum::Gcj02 ? "GCJ-02" : "BD-09";
+        if (!layer.crs.isGeographic())
+            throw CrsError(describeLocation(layer.source, layer.name) +
+                           " is in the projected CRS " + layer.crs.label() + ", but --site-crs " +
+                           *options.siteCrs + " needs longitude/latitude coordinates.");
+        for (Feature& f : layer.features)
+            f.geometry = webDatumToWgs84(f.geometry, *web);
+        layer.crs = Crs::fromEpsg(4490);
+        layer.warnings.push_back(describeLocation(layer.source, layer.name) +
+                                 ": coordinates converted from the " + datumName +
+                                 " web-map datum to WGS84/CGCS2000 (EPSG:4490), as asked by "
+                                 "--site-crs.");
+    }
+
+    if (options.towgs84)
+    {
+        // Through WGS84 itself: PROJ applies the Helmert only towards EPSG:4326 (LegacyDatum.hpp).
+        const CrsTransform toWgs84(withTowgs84(layer.crs, *options.towgs84), Crs::fromEpsg(4326));
+        for (Feature& f : layer.features)
+            f.geometry = toWgs84.apply(f.geometry);
+        layer.crs = Crs::fromEpsg(4490); // = WGS84 within about a metre
+    }
+    else if (auto legacy = legacyDatumOf(layer.crs))
+    {
+        layer.warnings.push_back(
+            describeLocation(layer.source, layer.name) + " is on the " + *legacy + " datum (" +
+            layer.crs.label() +
+            "): PROJ has no published transformation to CGCS2000, so the sites may be off by "
+            "tens of metres; supply the local 7-parameter transformation with --towgs84 "
+            "dx,dy,dz,rx,ry,rz,s.");
+    }
+
+    if (options.reproject && !layer.crs.isSame(analysisCrs))
+    {
+        const CrsTransform transform(layer.crs, analysisCrs);
+        for (Feature& f : layer.features)
+        {
+            try
+            {
+                f.geometry = transform.apply(f.geometry);
+            }
+            catch (const CrsError& e)
+            {
+                std::string why = e.what();
+                if (!why.empty() && why.back() == '.')
+                    why.pop_back();
+                std::string msg = describeLocation(layer.source, layer.name, siteLabel(f)) +
+                                  ": cannot transform from " + layer.crs.label() + " to " +
+                                  analysisCrs.label() + " (" + why + ")";
+                const std::size_t i = static_cast<std::size_t>(&f - layer.features.data());
+                if (options.zoningExtent && i < asRead.size())
+                    if (auto cause = likelyMisreading(asRead[i], sourceCrs, analysisCrs,
+                                                      *options.zoningExtent))
+                        msg += "; likely cause: " + *cause;
+                throw CrsError(msg + ".");
+            }
+        }
+        layer.crs = analysisCrs;
+    }
+
+    if (options.zoningExtent && !options.zoningExtent->isEmpty())
+    {
+        // The check needs the sites in the analysis CRS even when converting without reprojection.
+        std::unique_ptr<CrsTransform> toAnalysis;
+        if (!layer.crs.isSame(analysisCrs))
+            toAnalysis = std::make_unique<CrsTransform>(layer.crs, analysisCrs);
+        std::size_t farAway = 0;
+        for (std::size_t i = 0; i < layer.features.size(); ++i)
+        {
+            const Feature& f = layer.features[i];
+            const Geometry placed = toAnalysis ? toAnalysis->apply(f.geometry) : f.geometry;
+            if (envelopeGap(placed.envelope(), *options.zoningExtent) <= kFarAwayMetres)
+                continue;
+            if (++farAway > kMaxDiagnosedSites)
+                continue;
+            if (auto w = farAwayWarning(siteLabel(f), asRead[i], sourceCrs, placed, analysisCrs,
+                                        *options.zoningExtent))
+                layer.warnings.push_back(describeLocation(layer.source, layer.name) + ": " + *w +
+                                         ".");
+        }
+        if (farAway > kMaxDiagnosedSites)
+            layer.warnings.push_back(describeLocation(layer.source, layer.name) + ": " +
+                                     std::to_string(farAway - kMaxDiagnosedSites) +
+                                     " more sites lie more than 5 km outside the zoning extent.");
+    }
+    return layer;
+}
+
+} // namespace
+
+std::optional<Crs> parseSiteCrs(const std::string& text)
+{
+    if (webDatumOf(text))
+        return std::nullopt;
+    return Crs::fromUserInput(text);
+}
+
+std::vector<double> parseTowgs84(const std::string& text)
+{
+    std::vector<double> values;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ','))
+    {
+        try
+        {
+            std::size_t used = 0;
+            const double v = std::stod(item, &used);
+            if (item.find_first_not_of(" \t", used) != std::string::npos || !std::isfinite(v))
+                throw std::invalid_argument(item);
+            values.push_back(v);
+        }
+        catch (const std::logic_error&)
+        {
+            throw ConfigError("--towgs84 '" + text + "': '" + item + "' is not a number.");
+        }
+    }
+    if (values.size() != 3 && values.size() != 7)
+        throw ConfigError("--towgs84 '" + text +
+                          "' needs 3 or 7 comma-separated numbers (dx,dy,dz[,rx,ry,rz,s]).");
+    return values;
+}
+
+Layer loadSites(const std::string& path, const Crs& analysisCrs, const SiteSourceOptions& options,
+                const Registry* registry)
+{
+    std::optional<Crs> declared;
+    if (options.siteCrs)
+        declared = parseSiteCrs(*options.siteCrs);
+    if (webDatumOf(options.siteCrs))
+        declared = Crs::fromEpsg(4326); // lon/lat as written; converted in placeSites
+
+    Layer layer;
+    if (auto importer = registry ? registry->importerFor(path) : nullptr)
+    {
+        layer = importer->read(path);
+        if (declared)
+        {
+            layer.crs = *declared; // the officer's word wins over the file's header
+            // …and makes the importer's CRS guess moot.
+            std::erase_if(layer.warnings, [](const std::string& w)
+                          { return w.find("no CRS in the table") != std::string::npos; });
+        }
+    }
+    else
+    {
+        ReadOptions read;
+        const bool cad = isCadSource(path);
+        // In a DXF, --site-layer names a CAD layer; GDAL's only layer is "entities".
+        const bool cadLayer = cad && options.layerName && *options.layerName != "entities";
+        read.layerName = cadLayer ? std::nullopt : options.layerName;
+        read.assumeCrs = declared;
+        read.idField = "site_id";
+        layer = readLayer(path, read);
+        if (cad)
+            layer = sitesFromCad(std::move(layer), cadLayer ? options.layerName : std::nullopt);
+    }
+    if (layer.features.empty())
+        throw IoError(describeLocation(path, layer.name) + " holds no sites.");
+    return placeSites(std::move(layer), analysisCrs, options);
+}
+
+Layer siteFromWkt(const std::string& wkt, const Crs& analysisCrs, const SiteSourceOptions& options)
+{
+    Layer layer;
+    layer.source = "--site-wkt";
+    layer.name = "wkt";
+    layer.crs = analysisCrs;
+    if (options.siteCrs)
+    {
+        if (webDatumOf(options.siteCrs))
+            layer.crs = Crs::fromEpsg(4326);
+        else
+            layer.crs = *parseSiteCrs(*options.siteCrs);
+    }
+    Feature f;
+    f.fid = 1;
+    f.geometry = detail::fromWkt(wkt);
+    f.attributes.set("site_id", std::string("wkt"));
+    layer.fieldNames = {"site_id"};
+    layer.features.push_back(std::move(f));
+    return placeSites(std::move(layer), analysisCrs, options);
+}
+
+} // namespace redline

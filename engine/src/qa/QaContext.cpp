@@ -1,0 +1,141 @@
+#include "qa/QaContext.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "redline/core/Error.hpp"
+
+namespace redline::qa::detail
+{
+
+QaContext::QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const QaOptions& options,
+                     QaReport& report)
+    : m_options(options), m_crs(crs), m_report(report)
+{
+    try
+    {
+        m_toLonLat = std::make_unique<CrsTransform>(crs, Crs::fromEpsg(4490));
+    }
+    catch (const Error&)
+    {
+        m_toLonLat.reset(); // locations are then given in the analysis CRS only
+    }
+    for (const ZoneLayer& zone : layers)
+    {
+        PreparedLayer prepared;
+        prepared.zone = &zone;
+        if (!zone.layer)
+        {
+            m_layers.push_back(std::move(prepared));
+            continue;
+        }
+        std::size_t areal = 0;
+        const std::set<std::int64_t>* scopedFids = nullptr;
+        if (options.scope)
+        {
+            auto it = options.scope->features.find(zone.name);
+            if (it != options.scope->features.end())
+                scopedFids = &it->second;
+        }
+        for (const Feature& f : zone.layer->features)
+        {
+            PreparedFeature pf;
+            pf.feature = &f;
+            pf.id = f.attributes.text(zone.idField).value_or("");
+            pf.envelope = f.geometry.envelope();
+            if (options.scope)
+                pf.inScope = scopedFids != nullptr && scopedFids->count(f.fid) > 0;
+            if (f.geometry.dimension() == Dimension::Area)
+                ++areal;
+            if (!f.geometry.isEmpty())
+                pf.geom = toGeos(m_geos, f.geometry);
+            prepared.features.push_back(std::move(pf));
+        }
+        prepared.polygonal = areal * 2 >= prepared.features.size() && areal > 0;
+        m_layers.push_back(std::move(prepared));
+    }
+}
+
+std::vector<const PreparedLayer*> QaContext::layersOfKind(const std::string& kind) const
+{
+    std::vector<const PreparedLayer*> out;
+    for (const auto& l : m_layers)
+        if (l.zone->kind == kind && l.polygonal)
+            out.push_back(&l);
+    return out;
+}
+
+bool QaContext::layerInScope(const PreparedLayer& layer) const
+{
+    if (!m_options.scope)
+        return true;
+    return m_options.scope->features.count(layer.zone->name) > 0;
+}
+
+bool QaContext::regionInScope(const Envelope& env) const
+{
+    if (!m_options.scope)
+        return true;
+    for (const auto& r : m_options.scope->regions)
+        if (r.intersects(env))
+            return true;
+    return false;
+}
+
+void QaContext::add(QaFinding finding)
+{
+    if (finding.location && m_toLonLat)
+    {
+        try
+        {
+            finding.locationLonLat = m_toLonLat->apply(*finding.location);
+        }
+        catch (const Error&)
+        {
+            finding.locationLonLat.reset();
+        }
+    }
+    m_report.findings.push_back(std::move(finding));
+}
+
+void QaContext::addRegion(QaFinding finding, const GEOSGeometry* where)
+{
+    finding.location = pointOnSurface(m_geos, where);
+    finding.areaM2 = area(m_geos, where);
+    add(std::move(finding));
+}
+
+GeomPtr dissolve(const GeosHandle& h, const std::vector<const PreparedFeature*>& fs)
+{
+    std::vector<const GEOSGeometry*> raw;
+    for (const auto* f : fs)
+        if (f->geom)
+            raw.push_back(f->geom.get());
+    return polygonalPart(h, unionAll(h, raw).get());
+}
+
+std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer)
+{
+    std::vector<const PreparedFeature*> out;
+    for (const auto& f : layer.features)
+        out.push_back(&f);
+    return out;
+}
+
+std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f)
+{
+    std::string label = "layer '" + layer.zone->name + "', feature ";
+    if (!f.id.empty())
+        label += "'" + f.id + "' ";
+    label += "(fid " + std::to_string(f.feature->fid) + ")";
+    return label;
+}
+
+std::string formatArea(double m2)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f m² (%.6f km²)", m2, m2 / 1e6);
+    return buf;
+}
+
+} // namespace redline::qa::detail

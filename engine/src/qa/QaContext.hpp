@@ -1,0 +1,75 @@
+#pragma once
+// Shared state of one QA run: every feature converted once to a valid GEOS geometry, the scope,
+// and the findings collected so far. Confined to the thread running runZoningQa().
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "qa/QaGeos.hpp"
+#include "redline/geo/CrsTransform.hpp"
+#include "redline/qa/ZoningQa.hpp"
+
+namespace redline::qa::detail
+{
+
+struct PreparedFeature
+{
+    const Feature* feature = nullptr;
+    std::string id; // id-field value
+    GeomPtr geom;   // valid polygonal geometry (repaired if the source was invalid), may be null
+    Envelope envelope;
+    bool inScope = true;
+};
+
+struct PreparedLayer
+{
+    const ZoneLayer* zone = nullptr;
+    bool polygonal = false; // holds polygons (lines/points layers are skipped by area checks)
+    std::vector<PreparedFeature> features;
+};
+
+class QaContext
+{
+  public:
+    QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const QaOptions& options,
+              QaReport& report);
+
+    [[nodiscard]] const GeosHandle& geos() const { return m_geos; }
+    [[nodiscard]] const QaOptions& options() const { return m_options; }
+    [[nodiscard]] const Crs& crs() const { return m_crs; }
+    [[nodiscard]] std::vector<PreparedLayer>& layers() { return m_layers; }
+    [[nodiscard]] std::vector<const PreparedLayer*> layersOfKind(const std::string& kind) const;
+    [[nodiscard]] bool layerInScope(const PreparedLayer& layer) const;
+    [[nodiscard]] bool regionInScope(const Envelope& env) const;
+
+    // Adds a finding; fills the lon/lat of its location.
+    void add(QaFinding finding);
+    // Convenience: a finding located on (a point of) `where`, with its area.
+    void addRegion(QaFinding finding, const GEOSGeometry* where);
+    void addSummary(QaLayerSummary summary) { m_report.layers.push_back(std::move(summary)); }
+
+  private:
+    GeosHandle m_geos;
+    const QaOptions& m_options;
+    Crs m_crs;
+    QaReport& m_report;
+    std::vector<PreparedLayer> m_layers;
+    std::unique_ptr<CrsTransform> m_toLonLat;
+};
+
+// Dissolved layer (or subset) geometry.
+[[nodiscard]] GeomPtr dissolve(const GeosHandle& h, const std::vector<const PreparedFeature*>& fs);
+[[nodiscard]] std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer);
+[[nodiscard]] std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f);
+[[nodiscard]] std::string formatArea(double m2);
+
+// The individual checks (one file each).
+void checkValidityAndIds(QaContext& ctx);
+void checkDomains(QaContext& ctx);
+void checkPartitions(QaContext& ctx);
+void checkWaterNesting(QaContext& ctx);
+void checkCrossLayer(QaContext& ctx);
+void checkOfficialTotals(QaContext& ctx);
+
+} // namespace redline::qa::detail

@@ -1,0 +1,67 @@
+// Layer totals reconciled with the official figures declared in the catalog (e.g. the red line's
+// 426.98 km²). Official Chinese figures are normally ellipsoidal (CGCS2000); some catalogs quote
+// projected areas, so a layer passes when either its ellipsoidal or its planar total (analysis
+// CRS) is within the tolerance; otherwise both figures are reported. Totals are of the dissolved
+// layer, so that overlapping features are not counted twice.
+
+#include <cmath>
+#include <cstdio>
+
+#include "qa/QaContext.hpp"
+#include "redline/geo/EllipsoidalArea.hpp"
+
+namespace redline::qa::detail
+{
+
+void checkOfficialTotals(QaContext& ctx)
+{
+    const GeosHandle& h = ctx.geos();
+    std::unique_ptr<EllipsoidalMeasure> measure;
+    try
+    {
+        measure = std::make_unique<EllipsoidalMeasure>(ctx.crs());
+    }
+    catch (const std::exception&)
+    {
+        measure.reset();
+    }
+    for (const PreparedLayer& layer : ctx.layers())
+    {
+        QaLayerSummary summary;
+        summary.layer = layer.zone->name;
+        summary.kind = layer.zone->kind;
+        summary.featureCount = layer.features.size();
+        summary.officialAreaKm2 = layer.zone->officialAreaKm2;
+        if (layer.polygonal)
+        {
+            GeomPtr all = dissolve(h, allOf(layer));
+            summary.areaKm2 = area(h, all.get()) / 1e6;
+            if (measure)
+                summary.ellipsoidalAreaKm2 = measure->area(polygonalFromGeos(h, all.get())) / 1e6;
+        }
+        ctx.addSummary(summary);
+        if (!summary.officialAreaKm2 || !layer.polygonal || !ctx.layerInScope(layer))
+            continue;
+        const double official = *summary.officialAreaKm2;
+        const double tol = ctx.options().officialToleranceKm2;
+        const double dEll = summary.ellipsoidalAreaKm2 - official;
+        const double dPlan = summary.areaKm2 - official;
+        if ((measure && std::fabs(dEll) <= tol) || std::fabs(dPlan) <= tol)
+            continue;
+        QaFinding e;
+        e.check = "official_area";
+        e.layer = layer.zone->name;
+        e.areaM2 = (summary.areaKm2 - official) * 1e6;
+        char text[320];
+        std::snprintf(text, sizeof text,
+                      "layer '%s' totals %.3f km² (ellipsoidal, CGCS2000) / %.3f km² (planar, "
+                      "%s) but the official figure is %.2f km² (difference %+.3f / %+.3f km², "
+                      "tolerance %.3f km²)",
+                      layer.zone->name.c_str(), summary.ellipsoidalAreaKm2, summary.areaKm2,
+                      ctx.crs().label().c_str(), official, dEll, dPlan, tol);
+        e.message = text;
+        ctx.add(std::move(e));
+    }
+}
+
+} // namespace redline::qa::detail

@@ -1,0 +1,132 @@
+// Geometry validity (reason and location of each fault), geometry type, ids present and unique.
+
+#include <map>
+
+#include "qa/QaContext.hpp"
+
+namespace redline::qa::detail
+{
+
+namespace
+{
+
+void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature& f)
+{
+    const GeosHandle& h = ctx.geos();
+    const std::string label = featureLabel(layer, f);
+    QaFinding base;
+    base.layer = layer.zone->name;
+    base.featureId = f.id;
+    base.fid = f.feature->fid;
+    if (!f.geom || isEmpty(h, f.geom.get()))
+    {
+        if (f.inScope)
+        {
+            QaFinding e = base;
+            e.check = "empty_geometry";
+            e.message = label + " has no geometry";
+            ctx.add(std::move(e));
+        }
+        f.geom.reset();
+        return;
+    }
+    if (f.feature->geometry.dimension() != Dimension::Area)
+    {
+        if (f.inScope)
+        {
+            QaFinding e = base;
+            e.check = "geometry_type";
+            e.message =
+                label + " is a " + toString(f.feature->geometry.type()) + " in a polygon layer";
+            e.location = pointOnSurface(h, f.geom.get());
+            ctx.add(std::move(e));
+        }
+        f.geom.reset();
+        return;
+    }
+    char* reason = nullptr;
+    GEOSGeometry* where = nullptr;
+    const char valid = GEOSisValidDetail_r(h.get(), f.geom.get(), 0, &reason, &where);
+    h.check(valid != 2, label + ": validity test failed");
+    if (valid == 1)
+        return;
+    GeomPtr location(where, GeomDeleter{h.get()});
+    const std::string why = reason ? reason : "invalid";
+    GEOSFree_r(h.get(), reason);
+    if (f.inScope)
+    {
+        QaFinding e = base;
+        e.check = "invalid_geometry";
+        if (location && !isEmpty(h, location.get()))
+        {
+            Point p;
+            GEOSGeomGetX_r(h.get(), location.get(), &p.x);
+            GEOSGeomGetY_r(h.get(), location.get(), &p.y);
+            e.location = p;
+        }
+        e.message = label + " is not a valid polygon: " + why;
+        ctx.add(std::move(e));
+    }
+    // Later checks measure the repaired shape so that one fault is not reported many times.
+    GeomPtr repaired = wrap(h, GEOSMakeValid_r(h.get(), f.geom.get()), label + ": repair failed");
+    f.geom = polygonalPart(h, repaired.get());
+}
+
+} // namespace
+
+void checkValidityAndIds(QaContext& ctx)
+{
+    for (PreparedLayer& layer : ctx.layers())
+    {
+        if (!layer.polygonal)
+            continue;
+        std::map<std::string, std::vector<const PreparedFeature*>> byId;
+        for (PreparedFeature& f : layer.features)
+        {
+            checkFeatureGeometry(ctx, layer, f);
+            if (f.id.empty())
+            {
+                if (f.inScope && !layer.zone->idField.empty())
+                {
+                    QaFinding e;
+                    e.check = "missing_id";
+                    e.layer = layer.zone->name;
+                    e.fid = f.feature->fid;
+                    e.message = featureLabel(layer, f) + " has no value in its id field '" +
+                                layer.zone->idField + "'";
+                    if (f.geom)
+                        e.location = pointOnSurface(ctx.geos(), f.geom.get());
+                    ctx.add(std::move(e));
+                }
+                continue;
+            }
+            byId[f.id].push_back(&f);
+        }
+        for (const auto& [id, fs] : byId)
+        {
+            if (fs.size() < 2)
+                continue;
+            bool anyInScope = false;
+            for (const auto* f : fs)
+                anyInScope = anyInScope || f->inScope;
+            if (!anyInScope)
+                continue;
+            QaFinding w;
+            w.severity = QaSeverity::Warning;
+            w.check = "duplicate_id";
+            w.layer = layer.zone->name;
+            w.featureId = id;
+            w.fid = fs[0]->feature->fid;
+            w.otherFid = fs[1]->feature->fid;
+            w.message = "layer '" + layer.zone->name + "': id '" + id + "' is used by " +
+                        std::to_string(fs.size()) + " features (fid " +
+                        std::to_string(fs[0]->feature->fid) + ", " +
+                        std::to_string(fs[1]->feature->fid) + (fs.size() > 2 ? ", …)" : ")");
+            if (fs[0]->geom)
+                w.location = pointOnSurface(ctx.geos(), fs[0]->geom.get());
+            ctx.add(std::move(w));
+        }
+    }
+}
+
+} // namespace redline::qa::detail

@@ -1,0 +1,547 @@
+#include "RuleFileParser.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <yaml-cpp/yaml.h>
+
+#include "redline/core/Error.hpp"
+#include "redline/rules/IndustryCode.hpp"
+
+namespace redline::detail
+{
+namespace
+{
+
+std::string joined(const std::set<std::string>& words)
+{
+    std::string out;
+    for (const auto& w : words)
+        out += (out.empty() ? "" : ", ") + w;
+    return out;
+}
+
+// Where we are in the file, for one-line error messages.
+struct Context
+{
+    const std::string& source;
+    std::string rule; // "rule 'ERL-02'" or "rule #3"
+
+    [[noreturn]] void fail(const YAML::Node& node, const std::string& problem) const
+    {
+        std::string where = source;
+        if (node.IsDefined() && node.Mark().line >= 0)
+            where += ":" + std::to_string(node.Mark().line + 1);
+        throw ConfigError(where + ": " + (rule.empty() ? "" : rule + ": ") + problem);
+    }
+};
+
+std::string scalar(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    if (!node.IsScalar())
+        ctx.fail(node, "field '" + field + "' must be a single value");
+    return node.Scalar();
+}
+
+std::vector<std::string> scalarList(const Context& ctx, const YAML::Node& node,
+                                    const std::string& field)
+{
+    std::vector<std::string> out;
+    if (node.IsScalar())
+        out.push_back(node.Scalar());
+    else if (node.IsSequence())
+    {
+        for (const auto& item : node)
+            out.push_back(scalar(ctx, item, field));
+    }
+    else
+        ctx.fail(node, "field '" + field + "' must be a value or a list of values");
+    if (out.empty())
+        ctx.fail(node, "field '" + field + "' is an empty list");
+    return out;
+}
+
+bool boolean(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    const std::string text = scalar(ctx, node, field);
+    if (text == "true")
+        return true;
+    if (text == "false")
+        return false;
+    ctx.fail(node, "field '" + field + "': '" + text + "' is not true or false");
+}
+
+int integer(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    const std::string text = scalar(ctx, node, field);
+    try
+    {
+        std::size_t used = 0;
+        const int value = std::stoi(text, &used);
+        if (used == text.size())
+            return value;
+    }
+    catch (const std::exception&)
+    {
+    }
+    ctx.fail(node, "field '" + field + "': '" + text + "' is not an integer");
+}
+
+void checkWords(const Context& ctx, const YAML::Node& node, const std::string& field,
+                const std::vector<std::string>& values, const std::set<std::string>& allowed)
+{
+    for (const auto& v : values)
+    {
+        if (allowed.count(v) == 0)
+            ctx.fail(node, "field '" + field + "': '" + v + "' is not one of " + joined(allowed));
+    }
+}
+
+void requireMap(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    if (!node.IsMap())
+        ctx.fail(node, "field '" + field + "' must be a mapping of name: value");
+}
+
+// --- zone conditions ------------------------------------------------------------------------
+
+std::vector<Condition> parseZone(const Context& ctx, const YAML::Node& node,
+                                 const std::string& field, const Vocabulary& vocabulary);
+
+Condition parseAlsoHit(const Context& ctx, const YAML::Node& node, const Vocabulary& vocabulary)
+{
+    requireMap(ctx, node, "also_hit");
+    Condition c;
+    c.type = Condition::Type::AlsoHit;
+    for (const auto& item : node)
+    {
+        const std::string key = item.first.Scalar();
+        if (key == "kind")
+        {
+            c.field = scalar(ctx, item.second, "also_hit.kind");
+            checkWords(ctx, item.second, "also_hit.kind", {c.field}, vocabulary.zoneKinds);
+        }
+        else if (key == "zone")
+            c.groups.push_back(parseZone(ctx, item.second, "also_hit.zone", vocabulary));
+        else
+            ctx.fail(item.first, "unknown field 'also_hit." + key + "' (known: kind, zone)");
+    }
+    if (c.field.empty())
+        ctx.fail(node, "field 'also_hit.kind' is missing");
+    if (c.groups.empty())
+        c.groups.emplace_back();
+    return c;
+}
+
+Condition parseZoneAttribute(const Context& ctx, const std::string& attribute,
+                             const YAML::Node& node, const std::string& field)
+{
+    Condition c;
+    c.type = Condition::Type::ZoneText;
+    c.field = attribute;
+    if (!node.IsMap())
+    {
+        c.op = Condition::TextOp::OneOf;
+        c.values = scalarList(ctx, node, field);
+        return c;
+    }
+    if (node.size() != 1)
+        ctx.fail(node, "field '" + field + "' must hold exactly one test");
+    const auto item = *node.begin();
+    const std::string op = item.first.Scalar();
+    const std::string opField = field + "." + op;
+    if (op == "equals" || op == "one_of")
+        c.values = scalarList(ctx, item.second, opField);
+    else if (op == "not_one_of")
+    {
+        c.op = Condition::TextOp::NotOneOf;
+        c.values = scalarList(ctx, item.second, opField);
+    }
+    else if (op == "contains")
+    {
+        c.op = Condition::TextOp::Contains;
+        c.values = scalarList(ctx, item.second, opField);
+    }
+    else if (op == "exists")
+        c.op = boolean(ctx, item.second, opField) ? Condition::TextOp::Exists
+                                                  : Condition::TextOp::Missing;
+    else
+        ctx.fail(item.first, "unknown test '" + opField +
+                                 "' (known: equals, one_of, not_one_of, contains, exists)");
+    return c;
+}
+
+std::vector<Condition> parseZone(const Context& ctx, const YAML::Node& node,
+                                 const std::string& field, const Vocabulary& vocabulary)
+{
+    requireMap(ctx, node, field);
+    std::vector<Condition> out;
+    for (const auto& item : node)
+    {
+        const std::string key = item.first.Scalar();
+        const std::string sub = field + "." + key;
+        if (key == "any_of")
+        {
+            if (!item.second.IsSequence() || item.second.size() == 0)
+                ctx.fail(item.second, "field '" + sub + "' must be a list of condition maps");
+            Condition c;
+            c.type = Condition::Type::AnyOf;
+            for (const auto& alternative : item.second)
+                c.groups.push_back(parseZone(ctx, alternative, sub, vocabulary));
+            out.push_back(std::move(c));
+        }
+        else
+            out.push_back(parseZoneAttribute(ctx, key, item.second, sub));
+    }
+    return out;
+}
+
+// --- project conditions ---------------------------------------------------------------------
+
+Condition parseProjectWord(const Context& ctx, const std::string& attribute, const YAML::Node& node,
+                           const std::string& field, const std::set<std::string>& allowed)
+{
+    Condition c;
+    c.type = Condition::Type::ProjectText;
+    c.field = attribute;
+    if (node.IsMap())
+    {
+        if (node.size() != 1)
+            ctx.fail(node, "field '" + field + "' must hold exactly one test");
+        const auto item = *node.begin();
+        const std::string op = item.first.Scalar();
+        if (op == "one_of")
+            c.op = Condition::TextOp::OneOf;
+        else if (op == "not_one_of")
+            c.op = Condition::TextOp::NotOneOf;
+        else
+            ctx.fail(item.first,
+                     "unknown test '" + field + "." + op + "' (known: one_of, not_one_of)");
+        c.values = scalarList(ctx, item.second, field + "." + op);
+        checkWords(ctx, item.second, field + "." + op, c.values, allowed);
+        return c;
+    }
+    c.values = scalarList(ctx, node, field);
+    checkWords(ctx, node, field, c.values, allowed);
+    return c;
+}
+
+std::string industryCode(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    const std::string text = scalar(ctx, node, field);
+    const auto code = normalizeIndustryCode(text);
+    if (!code)
+        ctx.fail(node, "field '" + field + "': '" + text + "' is not a GB/T 4754 code prefix");
+    return *code;
+}
+
+Condition parseIndustryCode(const Context& ctx, const YAML::Node& node, const std::string& field)
+{
+    Condition c;
+    c.type = Condition::Type::IndustryCode;
+    c.field = "industry_code";
+    if (!node.IsMap())
+    {
+        if (node.IsSequence())
+        {
+            for (const auto& v : node)
+                c.values.push_back(industryCode(ctx, v, field));
+        }
+        else
+            c.values.push_back(industryCode(ctx, node, field));
+        return c;
+    }
+    if (node.size() != 1)
+        ctx.fail(node, "field '" + field + "' must hold exactly one test (prefix or range)");
+    const auto item = *node.begin();
+    const std::string op = item.first.Scalar();
+    if (op == "prefix")
+    {
+        if (item.second.IsSequence())
+        {
+            for (const auto& v : item.second)
+                c.values.push_back(industryCode(ctx, v, field + ".prefix"));
+        }
+        else
+            c.values.push_back(industryCode(ctx, item.second, field + ".prefix"));
+    }
+    else if (op == "range")
+    {
+        if (!item.second.IsSequence() || item.second.size() != 2)
+            ctx.fail(item.second, "field '" + field + ".range' must be [first, last]");
+        c.range = std::make_pair(industryCode(ctx, item.second[0], field + ".range"),
+                                 industryCode(ctx, item.second[1], field + ".range"));
+        if (c.range->first > c.range->second)
+            ctx.fail(item.second, "field '" + field + ".range': first code is after the last");
+    }
+    else
+        ctx.fail(item.first, "unknown test '" + field + "." + op + "' (known: prefix, range)");
+    return c;
+}
+
+std::vector<Condition> parseProject(const Context& ctx, const YAML::Node& node,
+                                    const std::string& field, const Vocabulary& vocabulary)
+{
+    requireMap(ctx, node, field);
+    std::vector<Condition> out;
+    for (const auto& item : node)
+    {
+        const std::string key = item.first.Scalar();
+        const std::string sub = field + "." + key;
+        const YAML::Node& value = item.second;
+        if (key == "project_type")
+            out.push_back(parseProjectWord(ctx, key, value, sub, vocabulary.projectTypes));
+        else if (key == "construction")
+            out.push_back(parseProjectWord(ctx, key, value, sub, vocabulary.constructions));
+        else if (key == "industry_code")
+            out.push_back(parseIndustryCode(ctx, value, sub));
+        else if (key == "zj_industrial_class")
+        {
+            Condition c;
+            c.type = Condition::Type::IndustryClass;
+            c.field = key;
+            const auto add = [&](const YAML::Node& v)
+            {
+                const int cls = integer(ctx, v, sub);
+                if (cls < 1 || cls > 3)
+                    ctx.fail(v, "field '" + sub + "': " + std::to_string(cls) +
+                                    " is not one of 1, 2, 3");
+                c.classes.push_back(cls);
+            };
+            if (value.IsSequence())
+            {
+                for (const auto& v : value)
+                    add(v);
+            }
+            else
+                add(value);
+            out.push_back(std::move(c));
+        }
+        else if (key == "geometry")
+        {
+            Condition c;
+            c.type = Condition::Type::GeometryKind;
+            c.field = key;
+            c.values = scalarList(ctx, value, sub);
+            checkWords(ctx, value, sub, c.values, {"point", "line", "area"});
+            out.push_back(std::move(c));
+        }
+        else if (key == "any_of")
+        {
+            if (!value.IsSequence() || value.size() == 0)
+                ctx.fail(value, "field '" + sub + "' must be a list of condition maps");
+            Condition c;
+            c.type = Condition::Type::AnyOf;
+            for (const auto& alternative : value)
+                c.groups.push_back(parseProject(ctx, alternative, sub, vocabulary));
+            out.push_back(std::move(c));
+        }
+        else if (vocabulary.flags.count(key) != 0)
+        {
+            Condition c;
+            c.type = Condition::Type::Flag;
+            c.field = key;
+            c.flagValue = boolean(ctx, value, sub);
+            out.push_back(std::move(c));
+        }
+        else
+            ctx.fail(item.first, "unknown project attribute '" + sub +
+                                     "' (known: project_type, construction, industry_code, "
+                                     "zj_industrial_class, geometry, any_of and the flags " +
+                                     joined(vocabulary.flags) + ")");
+    }
+    return out;
+}
+
+// --- rules ----------------------------------------------------------------------------------
+
+const std::set<std::string> kRuleFields{"id",          "zone_kind", "zone",     "also_hit",
+                                        "project",     "hit",       "verdict",  "verdict_from_kind",
+                                        "reason_zh",   "reason_en", "citation", "confidence",
+                                        "specificity", "fallback"};
+
+RuleRecord parseRule(const Context& fileCtx, const YAML::Node& node, std::size_t index,
+                     const Vocabulary& vocabulary)
+{
+    Context ctx{fileCtx.source, "rule #" + std::to_string(index + 1)};
+    if (!node.IsMap())
+        ctx.fail(node, "a rule must be a mapping of field: value");
+    RuleRecord r;
+    r.index = index;
+    r.line = node.Mark().line + 1;
+    if (node["id"])
+    {
+        r.id = scalar(ctx, node["id"], "id");
+        ctx.rule = "rule '" + r.id + "'";
+    }
+    else
+        ctx.fail(node, "field 'id' is missing");
+
+    for (const auto& item : node)
+    {
+        const std::string key = item.first.Scalar();
+        if (kRuleFields.count(key) == 0)
+            ctx.fail(item.first,
+                     "unknown field '" + key + "' (known: " + joined(kRuleFields) + ")");
+    }
+    for (const char* required : {"zone_kind", "reason_zh", "reason_en", "confidence"})
+    {
+        if (!node[required])
+            ctx.fail(node, std::string("field '") + required + "' is missing");
+    }
+
+    r.zoneKind = scalar(ctx, node["zone_kind"], "zone_kind");
+    if (vocabulary.zoneKinds.count(r.zoneKind) == 0)
+        ctx.fail(node["zone_kind"], "field 'zone_kind': unknown zone kind '" + r.zoneKind +
+                                        "' (known: " + joined(vocabulary.zoneKinds) +
+                                        "; declare others under zone_kinds)");
+    if (node["zone"])
+        r.zone = parseZone(ctx, node["zone"], "zone", vocabulary);
+    if (const auto also = node["also_hit"])
+    {
+        if (also.IsSequence())
+        {
+            for (const auto& item : also)
+                r.zone.push_back(parseAlsoHit(ctx, item, vocabulary));
+        }
+        else
+            r.zone.push_back(parseAlsoHit(ctx, also, vocabulary));
+    }
+    if (node["project"])
+        r.project = parseProject(ctx, node["project"], "project", vocabulary);
+
+    if (const auto hit = node["hit"])
+    {
+        const std::string mode = scalar(ctx, hit, "hit");
+        if (mode == "overlap")
+            r.hit = HitMode::Overlap;
+        else if (mode == "buffer")
+            r.hit = HitMode::Buffer;
+        else if (mode == "any")
+            r.hit = HitMode::Any;
+        else if (mode == "outside")
+            r.hit = HitMode::Outside;
+        else
+            ctx.fail(hit,
+                     "field 'hit': '" + mode + "' is not one of overlap, buffer, any, outside");
+    }
+
+    if (node["verdict"] && node["verdict_from_kind"])
+        ctx.fail(node, "fields 'verdict' and 'verdict_from_kind' exclude each other");
+    if (const auto verdict = node["verdict"])
+    {
+        const std::string text = scalar(ctx, verdict, "verdict");
+        r.verdict = parseVerdict(text);
+        if (!r.verdict)
+            ctx.fail(verdict, "field 'verdict': '" + text +
+                                  "' is not one of prohibited, restricted, needs_review, allowed");
+    }
+    else if (const auto from = node["verdict_from_kind"])
+    {
+        r.verdictFromKind = scalar(ctx, from, "verdict_from_kind");
+        if (vocabulary.zoneKinds.count(r.verdictFromKind) == 0)
+            ctx.fail(from, "field 'verdict_from_kind': unknown zone kind '" + r.verdictFromKind +
+                               "' (known: " + joined(vocabulary.zoneKinds) + ")");
+        if (r.verdictFromKind == r.zoneKind)
+            ctx.fail(from, "field 'verdict_from_kind' must name another zone kind");
+    }
+    else
+        ctx.fail(node, "field 'verdict' is missing");
+
+    r.reasonZh = scalar(ctx, node["reason_zh"], "reason_zh");
+    r.reasonEn = scalar(ctx, node["reason_en"], "reason_en");
+    if (node["citation"])
+        r.citation = scalar(ctx, node["citation"], "citation");
+    r.confidence = scalar(ctx, node["confidence"], "confidence");
+    if (r.confidence == "-")
+        r.confidence.clear();
+    else if (r.confidence != "V" && r.confidence != "P" && r.confidence != "U")
+        ctx.fail(node["confidence"],
+                 "field 'confidence': '" + r.confidence + "' is not one of V, P, U, -");
+
+    if (node["fallback"])
+        r.fallback = boolean(ctx, node["fallback"], "fallback");
+    if (node["specificity"])
+    {
+        r.specificity = integer(ctx, node["specificity"], "specificity");
+        r.specificityGiven = true;
+    }
+    else
+        r.specificity = static_cast<int>(r.zone.size() + r.project.size());
+    if (r.hit == HitMode::Outside && (!r.zone.empty() || !r.verdictFromKind.empty()))
+        ctx.fail(node, "an 'outside' rule (site outside every zone of its kind) can have no zone "
+                       "conditions and needs a fixed verdict");
+    return r;
+}
+
+void extend(const Context& ctx, const YAML::Node& root, const char* field,
+            std::set<std::string>& words)
+{
+    if (const auto node = root[field])
+    {
+        for (const auto& w : scalarList(ctx, node, field))
+            words.insert(w);
+    }
+}
+
+} // namespace
+
+RuleFile parseRuleFile(const std::string& text, const std::string& sourceName)
+{
+    const Context ctx{sourceName, {}};
+    YAML::Node root;
+    try
+    {
+        root = YAML::Load(text);
+    }
+    catch (const YAML::ParserException& e)
+    {
+        throw ConfigError(sourceName + ":" + std::to_string(e.mark.line + 1) +
+                          ": not valid YAML: " + e.msg);
+    }
+    if (!root.IsMap())
+        ctx.fail(root, "a rule file must be a mapping with a 'rules' list");
+
+    const std::set<std::string> known{"name",          "version", "description",  "zone_kinds",
+                                      "project_types", "flags",   "opt_in_flags", "rules"};
+    for (const auto& item : root)
+    {
+        const std::string key = item.first.Scalar();
+        if (known.count(key) == 0)
+            ctx.fail(item.first, "unknown field '" + key + "' (known: " + joined(known) + ")");
+    }
+
+    RuleFile file;
+    file.name = root["name"] ? scalar(ctx, root["name"], "name") : sourceName;
+    file.version = root["version"] ? scalar(ctx, root["version"], "version") : "1";
+    if (root["description"])
+        file.description = scalar(ctx, root["description"], "description");
+    file.vocabulary = Vocabulary::builtin();
+    extend(ctx, root, "zone_kinds", file.vocabulary.zoneKinds);
+    extend(ctx, root, "project_types", file.vocabulary.projectTypes);
+    extend(ctx, root, "flags", file.vocabulary.flags);
+    extend(ctx, root, "opt_in_flags", file.vocabulary.optInFlags);
+    for (const auto& flag : file.vocabulary.optInFlags)
+    {
+        if (file.vocabulary.flags.count(flag) == 0)
+            ctx.fail(root["opt_in_flags"], "field 'opt_in_flags': '" + flag +
+                                               "' is not one of the flags " +
+                                               joined(file.vocabulary.flags));
+    }
+
+    const auto rules = root["rules"];
+    if (!rules || !rules.IsSequence())
+        ctx.fail(root, "field 'rules' must be a list of rule records");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < rules.size(); ++i)
+    {
+        RuleRecord r = parseRule(ctx, rules[i], i, file.vocabulary);
+        if (!ids.insert(r.id).second)
+            throw ConfigError(sourceName + ":" + std::to_string(r.line) + ": rule '" + r.id +
+                              "': field 'id': duplicate rule id");
+        file.rules.push_back(std::move(r));
+    }
+    return file;
+}
+
+} // namespace redline::detail

@@ -1,0 +1,55 @@
+#pragma once
+// Seeded synthetic zoning store and site batch for the screening benchmarks and the PostGIS
+// parity check (issue 2, item 7). Deterministic on every platform: std::mt19937_64 with our own
+// mapping to doubles (the standard distributions are not specified bit-for-bit).
+//
+// Zones are in EPSG:4549 (CGCS2000 / 3-degree GK CM 120E, metres) around Yongjia County, with the
+// conventional layer names of DESIGN A1. Sites are mostly polygons, plus lines and points, with
+// deliberate edge cases: sites sharing edges exactly with a zone, sites inside holes, sites
+// straddling hole rings, points on zone vertices, and a share of sites in EPSG:4490 (lon/lat).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "redline/data/Layer.hpp"
+
+namespace redline::bench
+{
+
+struct WorkloadSpec
+{
+    std::uint64_t seed = 20260601;
+    Envelope extent{540000, 3090000, 600000, 3150000}; // 60 km x 60 km, EPSG:4549
+    std::size_t redlinePolygons = 300;
+    std::size_t minVertices = 1000; // per red-line shell
+    std::size_t maxVertices = 5000;
+    double minRadiusM = 250; // red-line polygon base radius range
+    double maxRadiusM = 1500;
+    std::size_t controlColumns = 12; // control units: columns x rows cells partitioning extent
+    std::size_t controlRows = 13;
+    std::size_t waterZones = 40;
+    std::size_t protectedAreas = 20;
+    std::size_t sites = 10000;
+    double otherCrsShare = 0.1; // share of ordinary sites written in EPSG:4490
+
+    // The county-sized benchmark workload of issue 2 item 7.
+    [[nodiscard]] static WorkloadSpec county();
+    // A small workload of `sites` sites on a 20 km x 20 km extent (parity check under ctest).
+    [[nodiscard]] static WorkloadSpec small(std::size_t sites);
+};
+
+struct Workload
+{
+    std::vector<Layer> zoneLayers; // ecological_redline, control_units, water_protection_zones,
+                                   // protected_areas; EPSG:4549
+    Layer sites;                   // layer "sites", EPSG:4549
+    Layer sitesOtherCrs;           // layer "sites", EPSG:4490 (lon/lat)
+};
+
+[[nodiscard]] Workload generateWorkload(const WorkloadSpec& spec);
+
+// Writes DIR/zoning.gpkg, DIR/sites.gpkg (EPSG:4549) and DIR/sites_4490.gpkg. Throws IoError.
+void writeWorkload(const Workload& workload, const std::string& dir);
+
+} // namespace redline::bench
