@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "exporters/html/HtmlReport.hpp"
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/report/ReportWriter.hpp"
@@ -11,9 +12,18 @@ void writeScreenOutput(const redline::ScreeningReport& report, const std::string
                        const std::string& output)
 {
     using namespace redline;
+    const bool toStdout = output.empty() || output == "-";
     if (format == "html")
-        throw ConfigError("The html format is not available in this build.");
-    if (output.empty() || output == "-")
+    {
+        std::ostringstream html;
+        writeHtmlReport(report, html);
+        if (toStdout)
+            std::cout << html.str();
+        else
+            writeTextFileAtomically(output, html.str());
+        return;
+    }
+    if (toStdout)
     {
         if (!isTextFormat(format))
             throw ConfigError("The " + format + " format needs --output PATH.");

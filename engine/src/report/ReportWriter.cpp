@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "redline/core/AtomicFile.hpp"
@@ -19,7 +20,14 @@ namespace
 
 constexpr double kM2PerMu = 10000.0 / 15.0;
 
-double rounded(double v, double quantum) { return std::round(v / quantum) * quantum; }
+// Rounds to `decimals` places and returns the double nearest to that decimal, so JSON shows
+// 5107.7768 rather than 5107.776800000001.
+double rounded(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return std::strtod(buf, nullptr);
+}
 
 std::string fixed(double v, int decimals)
 {
@@ -60,12 +68,12 @@ nlohmann::json hitJson(const Hit& h)
             {"zone_id", h.zoneId},
             {"zone_name", h.zoneName},
             {"attributes", attributesJson(h.attributes)},
-            {"overlap_m2", rounded(h.overlapM2, 1e-4)},
-            {"overlap_mu", rounded(h.overlapM2 / kM2PerMu, 1e-6)},
-            {"overlap_ellipsoidal_m2", rounded(h.overlapEllipsoidalM2, 1e-4)},
-            {"site_share", rounded(h.siteShare, 1e-9)},
-            {"overlap_length_m", rounded(h.overlapLengthM, 1e-4)},
-            {"distance_m", rounded(h.distanceM, 1e-4)},
+            {"overlap_m2", rounded(h.overlapM2, 4)},
+            {"overlap_mu", rounded(h.overlapM2 / kM2PerMu, 6)},
+            {"overlap_ellipsoidal_m2", rounded(h.overlapEllipsoidalM2, 4)},
+            {"site_share", rounded(h.siteShare, 9)},
+            {"overlap_length_m", rounded(h.overlapLengthM, 4)},
+            {"distance_m", rounded(h.distanceM, 4)},
             {"contains", h.contains},
             {"verdict", toString(h.verdict)},
             {"rules", rules}};
@@ -79,10 +87,10 @@ nlohmann::json siteJson(const SiteResult& s)
     return {{"site_id", s.siteId},
             {"name", s.name},
             {"geometry_type", toString(s.geometry.type())},
-            {"area_m2", rounded(s.areaM2, 1e-4)},
-            {"area_mu", rounded(s.areaM2 / kM2PerMu, 1e-6)},
-            {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 1e-4)},
-            {"length_m", rounded(s.lengthM, 1e-4)},
+            {"area_m2", rounded(s.areaM2, 4)},
+            {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
+            {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
+            {"length_m", rounded(s.lengthM, 4)},
             {"verdict", toString(s.verdict)},
             {"verdict_zh", toChinese(s.verdict)},
             {"hits", hits},
