@@ -1,14 +1,15 @@
 // redline check: zoning-layer QA (issue 6, item 1). Exit 1 when errors are found.
 
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <sstream>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
+#include <CLI/CLI.hpp>
+
 #include "redline/core/AtomicFile.hpp"
 #include "redline/qa/ZoningQa.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
 
 void addCheckCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
 {

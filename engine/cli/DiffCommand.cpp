@@ -1,17 +1,18 @@
 // redline diff: changes between two revisions of a store or between two stores (issue 6, item 4).
 
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <iostream>
 #include <sstream>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
+#include <CLI/CLI.hpp>
+
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/edit/Revision.hpp"
 #include "redline/edit/StoreDiff.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
 
 void addDiffCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
 {

@@ -1,13 +1,14 @@
 // redline history: the revisions edit sessions committed to a zoning GeoPackage (issue 6, item 4).
 
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <iostream>
+#include "redline/edit/Revision.hpp"
 
 #include "Commands.hpp"
 #include "ExitCodes.hpp"
-#include "redline/edit/Revision.hpp"
 
 void addHistoryCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
 {

@@ -1,16 +1,17 @@
 // redline stats: area of every layer and class, optionally by township (issue 6, item 2).
 
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <sstream>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
+#include <CLI/CLI.hpp>
+
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/stats/ZoningStats.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
 
 void addStatsCommand(CLI::App& app, const redline::Registry& /*registry*/, int& exitCode)
 {

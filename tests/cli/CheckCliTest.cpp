@@ -4,10 +4,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "../unit/qa/SyntheticZoning.hpp"
-#include "TestSupport.hpp"
 #include "redline/edit/EditSession.hpp"
 #include "redline/io/VectorReader.hpp"
+
+#include "../unit/qa/SyntheticZoning.hpp"
+#include "TestSupport.hpp"
 
 namespace redline
 {

@@ -2,22 +2,23 @@
 // commits with audit rows, refused commits, concurrent sessions, a commit killed with SIGKILL,
 // undo/redo, split/merge and diffs between revisions. Expected areas are computed by hand.
 
-#include <gtest/gtest.h>
-
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "redline/edit/EditSession.hpp"
 
 #include <filesystem>
 #include <fstream>
 
-#include "../unit/qa/SyntheticZoning.hpp"
-#include "TestSupport.hpp"
-#include "redline/edit/EditSession.hpp"
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "redline/edit/Revision.hpp"
 #include "redline/edit/StoreDiff.hpp"
 #include "redline/io/VectorReader.hpp"
 #include "redline/qa/RawZoning.hpp"
+
+#include "../unit/qa/SyntheticZoning.hpp"
+#include "TestSupport.hpp"
 
 namespace redline
 {

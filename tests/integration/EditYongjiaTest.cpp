@@ -2,15 +2,16 @@
 // apply): a harmless attribute change commits and shows up in the diff; a red-line enlargement
 // that would silently change the official 426.98 km² is refused and leaves the store unchanged.
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 
-#include "TestSupport.hpp"
+#include <gtest/gtest.h>
+
 #include "redline/edit/EditSession.hpp"
 #include "redline/edit/Revision.hpp"
 #include "redline/edit/StoreDiff.hpp"
 #include "redline/io/VectorReader.hpp"
+
+#include "TestSupport.hpp"
 
 namespace fs = std::filesystem;
 

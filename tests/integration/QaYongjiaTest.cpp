@@ -2,17 +2,17 @@
 // planted fault is found with its location and area. Expected values are computed here with
 // GDAL/OGR on the planted shapes (squares placed by hand), not by the QA code under test.
 
-#include <gtest/gtest.h>
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <filesystem>
 #include <functional>
 
-#include "TestSupport.hpp"
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
 #include "redline/io/VectorReader.hpp"
 #include "redline/qa/ZoningQa.hpp"
+
+#include "TestSupport.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,7 +1,7 @@
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 #include "redline/edit/StoreDiff.hpp"
 

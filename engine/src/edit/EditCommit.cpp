@@ -2,17 +2,18 @@
 // one SQLite transaction. Every failure before CommitTransaction rolls back, so the store is
 // either unchanged or fully at the new revision (also when the process is killed: SQLite journal).
 
-#include <ogrsf_frmts.h>
-
 #include <set>
 #include <sstream>
+
+#include <ogrsf_frmts.h>
+
+#include "redline/edit/Revision.hpp"
+#include "redline/geo/CrsTransform.hpp"
 
 #include "edit/EditState.hpp"
 #include "edit/RevisionTables.hpp"
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
-#include "redline/edit/Revision.hpp"
-#include "redline/geo/CrsTransform.hpp"
 
 namespace redline
 {

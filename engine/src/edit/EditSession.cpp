@@ -2,10 +2,11 @@
 
 #include <set>
 
-#include "edit/EditState.hpp"
-#include "edit/PolygonEdits.hpp"
 #include "redline/edit/Revision.hpp"
 #include "redline/qa/RawZoning.hpp"
+
+#include "edit/EditState.hpp"
+#include "edit/PolygonEdits.hpp"
 
 namespace redline
 {
@@ -234,11 +235,26 @@ EditSession::EditSession(const std::string& storePath, std::string user)
 
 EditSession::~EditSession() = default;
 
-const std::string& EditSession::storePath() const { return m_impl->storePath; }
-const std::string& EditSession::geoPackage() const { return m_impl->gpkgPath; }
-const Crs& EditSession::crs() const { return m_impl->crs; }
-int EditSession::baseRevision() const { return m_impl->baseRevision; }
-std::vector<std::string> EditSession::layerNames() const { return m_impl->order; }
+const std::string& EditSession::storePath() const
+{
+    return m_impl->storePath;
+}
+const std::string& EditSession::geoPackage() const
+{
+    return m_impl->gpkgPath;
+}
+const Crs& EditSession::crs() const
+{
+    return m_impl->crs;
+}
+int EditSession::baseRevision() const
+{
+    return m_impl->baseRevision;
+}
+std::vector<std::string> EditSession::layerNames() const
+{
+    return m_impl->order;
+}
 
 const ZoneLayer& EditSession::layerInfo(const std::string& layer) const
 {
@@ -354,9 +370,18 @@ std::int64_t EditSession::mergePolygons(const std::string& layer,
     return run(*m_impl, op);
 }
 
-bool EditSession::canUndo() const { return !m_impl->done.empty(); }
-bool EditSession::canRedo() const { return !m_impl->undone.empty(); }
-std::size_t EditSession::operationCount() const { return m_impl->done.size(); }
+bool EditSession::canUndo() const
+{
+    return !m_impl->done.empty();
+}
+bool EditSession::canRedo() const
+{
+    return !m_impl->undone.empty();
+}
+std::size_t EditSession::operationCount() const
+{
+    return m_impl->done.size();
+}
 
 void EditSession::undo()
 {

@@ -1,7 +1,8 @@
 #include "edit/PolygonEdits.hpp"
 
-#include "qa/QaGeos.hpp"
 #include "redline/edit/EditErrors.hpp"
+
+#include "qa/QaGeos.hpp"
 
 namespace redline::edit::detail
 {

@@ -1,14 +1,15 @@
 #include "redline/edit/Revision.hpp"
 
+#include <filesystem>
+
 #include <ogrsf_frmts.h>
 #include <yaml-cpp/yaml.h>
 
-#include <filesystem>
+#include "redline/core/Error.hpp"
 
 #include "edit/RevisionTables.hpp"
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
-#include "redline/core/Error.hpp"
 
 namespace fs = std::filesystem;
 

@@ -1,11 +1,11 @@
 #include "edit/RevisionTables.hpp"
 
-#include <nlohmann/json.hpp>
-#include <ogrsf_frmts.h>
-
 #include <chrono>
 #include <ctime>
 #include <memory>
+
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include "redline/core/Error.hpp"
 

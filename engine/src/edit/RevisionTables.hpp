@@ -3,10 +3,10 @@
 // The tables are plain SQLite tables, not registered in gpkg_contents, so GDAL and the zoning
 // loader do not list them as layers.
 
-#include <gdal_priv.h>
-
 #include <string>
 #include <vector>
+
+#include <gdal_priv.h>
 
 #include "redline/data/Attributes.hpp"
 #include "redline/geo/Geometry.hpp"

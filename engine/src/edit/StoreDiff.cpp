@@ -1,17 +1,18 @@
 #include "redline/edit/StoreDiff.hpp"
 
-#include <ogrsf_frmts.h>
-
 #include <map>
 #include <memory>
 #include <set>
 
-#include "gdal/GdalHandles.hpp"
+#include <ogrsf_frmts.h>
+
 #include "redline/core/Error.hpp"
 #include "redline/edit/Revision.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/qa/RawZoning.hpp"
 #include "redline/stats/ZoningStats.hpp"
+
+#include "gdal/GdalHandles.hpp"
 
 namespace redline
 {

@@ -145,7 +145,16 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
         for (std::size_t i = 0; i < layer.features.size(); ++i)
         {
             const Feature& f = layer.features[i];
-            const Geometry placed = toAnalysis ? toAnalysis->apply(f.geometry) : f.geometry;
+            Geometry placed = f.geometry;
+            try
+            {
+                if (toAnalysis)
+                    placed = toAnalysis->apply(f.geometry);
+            }
+            catch (const CrsError&)
+            {
+                continue; // only a check: sites that cannot be placed are not diagnosed here
+            }
             if (envelopeGap(placed.envelope(), *options.zoningExtent) <= kFarAwayMetres)
                 continue;
             if (++farAway > kMaxDiagnosedSites)

@@ -6,9 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "qa/QaGeos.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/qa/ZoningQa.hpp"
+
+#include "qa/QaGeos.hpp"
 
 namespace redline::qa::detail
 {

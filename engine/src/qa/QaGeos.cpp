@@ -10,7 +10,10 @@ GeosHandle::GeosHandle() : m_ctx(GEOS_init_r())
     GEOSContext_setErrorMessageHandler_r(m_ctx, &GeosHandle::onError, this);
 }
 
-GeosHandle::~GeosHandle() { GEOS_finish_r(m_ctx); }
+GeosHandle::~GeosHandle()
+{
+    GEOS_finish_r(m_ctx);
+}
 
 void GeosHandle::onError(const char* message, void* userdata)
 {

@@ -3,11 +3,11 @@
 // A GeosHandle owns one context; use it on one thread only. Errors raised inside GEOS are kept
 // by the handler and turned into GeometryError by check(), so no GEOS status code leaks out.
 
-#include <geos_c.h>
-
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <geos_c.h>
 
 #include "redline/geo/Geometry.hpp"
 

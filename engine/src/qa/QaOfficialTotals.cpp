@@ -7,8 +7,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "qa/QaContext.hpp"
 #include "redline/geo/EllipsoidalArea.hpp"
+
+#include "qa/QaContext.hpp"
 
 namespace redline::qa::detail
 {

@@ -1,13 +1,16 @@
 #include "redline/qa/QaReport.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 namespace redline
 {
 
-const char* toString(QaSeverity s) { return s == QaSeverity::Error ? "error" : "warning"; }
+const char* toString(QaSeverity s)
+{
+    return s == QaSeverity::Error ? "error" : "warning";
+}
 
 std::size_t QaReport::errorCount() const
 {
@@ -17,7 +20,10 @@ std::size_t QaReport::errorCount() const
     return n;
 }
 
-std::size_t QaReport::warningCount() const { return findings.size() - errorCount(); }
+std::size_t QaReport::warningCount() const
+{
+    return findings.size() - errorCount();
+}
 
 namespace
 {

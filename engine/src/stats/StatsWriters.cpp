@@ -1,6 +1,6 @@
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 #include "redline/stats/ZoningStats.hpp"
 

@@ -2,8 +2,9 @@
 
 #include <map>
 
-#include "qa/QaGeos.hpp"
 #include "redline/geo/EllipsoidalArea.hpp"
+
+#include "qa/QaGeos.hpp"
 
 namespace redline
 {

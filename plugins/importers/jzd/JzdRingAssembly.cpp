@@ -62,8 +62,8 @@ std::optional<Point> segmentsMeet(const Point& a, const Point& b, const Point& c
         const double t = d1 / (d1 - d2);
         return Point{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
     }
-    for (const auto& [p, q, r] : {std::tuple{a, c, d}, std::tuple{b, c, d}, std::tuple{c, a, b},
-                                  std::tuple{d, a, b}})
+    for (const auto& [p, q, r] :
+         {std::tuple{a, c, d}, std::tuple{b, c, d}, std::tuple{c, a, b}, std::tuple{d, a, b}})
         if (onSegment(p, q, r))
             return p;
     return std::nullopt;

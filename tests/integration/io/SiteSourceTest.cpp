@@ -241,6 +241,26 @@ TEST_F(SiteSource, KmlPlacemarkPolygon)
     EXPECT_EQ(l.features[0].attributes.text("Name"), "现场地块");
 }
 
+TEST_F(SiteSource, KmzFromSiteVisit)
+{
+    // The KML of the previous test zipped into a KMZ by GDAL's own LIBKML writer.
+    const std::string kml = m_dir.file("doc.kml");
+    writeFile(kml, R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>现场地块</name>
+<Polygon><outerBoundaryIs><LinearRing><coordinates>
+120.69,28.15 120.70,28.15 120.70,28.16 120.69,28.15
+</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>)");
+    const std::string kmz = m_dir.file("visit.kmz");
+    const auto r = runCommand("ogr2ogr -f LIBKML -nln site '" + kmz + "' '" + kml + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const Layer l = load(kmz);
+    ASSERT_EQ(l.features.size(), 1u);
+    EXPECT_EQ(l.features[0].geometry.type(), GeometryType::Polygon);
+    const Point p = l.features[0].geometry.parts()[0][0][0];
+    EXPECT_NEAR(p.x, kE, 1e-3);
+    EXPECT_NEAR(p.y, kN, 1e-3);
+}
+
 TEST_F(SiteSource, DxfClosedPolylineWithGbkLabelBecomesNamedPolygon)
 {
     // A DXF written by hand: $DWGCODEPAGE ANSI_936, one closed LWPOLYLINE (100 m square) and a
@@ -370,4 +390,38 @@ TEST_F(SiteSource, MissingFileAndNoCrsGiveOneLineErrors)
         EXPECT_NE(msg.find("--site-crs"), std::string::npos);
         EXPECT_EQ(msg.find('\n'), std::string::npos);
     }
+}
+
+TEST_F(SiteSource, UntransformableSiteErrorNamesLikelyCause)
+{
+    // Latitude 120.69 does not exist: the columns were filled the wrong way round.
+    const std::string path = m_dir.file("lonlat_swapped.csv");
+    writeFile(path, "site_id,lon,lat\nS,28.15,120.69\n");
+    SiteSourceOptions o;
+    o.zoningExtent = Envelope{kX0 - 2000, kY0 - 2000, kX0 + 2000, kY0 + 2000};
+    try
+    {
+        (void)load(path, o);
+        FAIL();
+    }
+    catch (const CrsError& e)
+    {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find("'S'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("longitude and latitude are swapped"), std::string::npos) << msg;
+        EXPECT_EQ(msg.find(".)."), std::string::npos) << msg;
+    }
+}
+
+TEST_F(SiteSource, SixDegreeJzdLandsOnTheSameGroundAsThreeDegree)
+{
+    // The same ground point in 6-degree zone 20 (cs2cs -d 3 EPSG:4490 EPSG:4498 on 28.15 120.69
+    // → 3120578.257 20862591.491) must land on kE, kN in EPSG:4549.
+    const std::string path = m_dir.file("six.txt");
+    writeFile(path, "[属性描述]\n坐标系=2000国家大地坐标系\n几度分带=6\n带号=20\n[地块坐标]\n"
+                    "1,,P,点,点,,,,@\nJ1,1,3120578.257,20862591.491\n");
+    const Layer l = load(path);
+    const Point p = l.features.at(0).geometry.parts()[0][0][0];
+    EXPECT_NEAR(p.x, kE, 2e-3);
+    EXPECT_NEAR(p.y, kN, 2e-3);
 }

@@ -3,14 +3,14 @@
 // county) whose areas, overlaps and gaps can be computed by hand. Offsets are relative to kX0/kY0
 // (near Yongjia).
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include "redline/data/Layer.hpp"
 #include "redline/model/ZoneLayer.hpp"

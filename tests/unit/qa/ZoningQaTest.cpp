@@ -1,12 +1,13 @@
 // Zoning QA on hand-made squares: every expected area below is computed by hand from the square
 // coordinates given in SyntheticZoning.hpp (metres, EPSG:4549).
 
-#include <gtest/gtest.h>
+#include "redline/qa/ZoningQa.hpp"
 
 #include <algorithm>
 
+#include <gtest/gtest.h>
+
 #include "SyntheticZoning.hpp"
-#include "redline/qa/ZoningQa.hpp"
 
 namespace redline
 {

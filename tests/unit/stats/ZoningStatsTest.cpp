@@ -1,11 +1,12 @@
 // Area statistics on hand-made squares (SyntheticZoning.hpp): every figure is computed by hand.
 
-#include <gtest/gtest.h>
+#include "redline/stats/ZoningStats.hpp"
 
 #include <map>
 
+#include <gtest/gtest.h>
+
 #include "../qa/SyntheticZoning.hpp"
-#include "redline/stats/ZoningStats.hpp"
 
 namespace redline
 {

@@ -323,3 +323,26 @@ TEST(JzdImporter, SelfIntersectingRingWarns)
         << (l.warnings.empty() ? "" : l.warnings.front());
     // The plain squares of the other tests never trigger it (checked there: no warnings).
 }
+
+TEST(JzdImporter, HeaderZoneGivenAsCentralMeridian)
+{
+    std::string header = kHeader;
+    header.replace(header.find("带号=40"), std::string("带号=40").size(), "带号=120");
+    TempDir dir;
+    const Layer l =
+        readText(dir, header + "5,1.0,C,中央经线,面,,,,@\n" + square(1, 567700, kN, 100, 1));
+    EXPECT_EQ(l.crs.epsg(), 4549); // CM 120°E, no prefix
+}
+
+TEST(JzdImporter, SixDegreeZonePrefix)
+{
+    // echo "28.15 120.69" | cs2cs -d 3 EPSG:4490 EPSG:4498 → 3120578.257 20862591.491
+    // (EPSG:4498 = CGCS2000 / Gauss-Kruger zone 20, 6-degree, CM 117°E).
+    std::string header = kHeader;
+    header.replace(header.find("几度分带=3"), std::string("几度分带=3").size(), "几度分带=6");
+    header.replace(header.find("带号=40"), std::string("带号=40").size(), "带号=20");
+    TempDir dir;
+    const Layer l = readText(dir, header + "1,,P,六度带,点,,,,@\nJ1,1,3120578.257,20862591.491\n");
+    EXPECT_EQ(l.crs.epsg(), 4498);
+    EXPECT_TRUE(l.warnings.empty());
+}

@@ -1,0 +1,283 @@
+#include "app/ViewerSession.hpp"
+
+#include <algorithm>
+
+#include "redline/analysis/Screening.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/geo/CrsTransform.hpp"
+#include "redline/io/SiteSource.hpp"
+
+#include "BuiltinPlugins.hpp"
+#include "render/PointInPolygon.hpp"
+#include "render/Symbology.hpp"
+
+namespace redline
+{
+
+ViewerSession::ViewerSession()
+{
+    registerBuiltinPlugins(m_registry);
+}
+
+void ViewerSession::loadZones(const std::string& path)
+{
+    setStore(ZoningStore::load(path));
+}
+
+void ViewerSession::setStore(std::shared_ptr<const ZoningStore> store)
+{
+    m_store = std::move(store);
+    m_layers.clear();
+    for (const ZoneLayer& z : m_store->layers())
+    {
+        RenderLayer r;
+        r.name = z.name;
+        r.kind = z.kind;
+        r.cache = std::make_shared<const LayerCache>(z.layer);
+        r.style = styleForKind(z.kind, z.name);
+        // Label with the store's own name field (catalogs may rename it).
+        if (!r.style.labelField.empty() && !z.nameField.empty())
+            r.style.labelField = z.nameField;
+        m_layers.push_back(std::move(r));
+    }
+    std::stable_sort(m_layers.begin(), m_layers.end(),
+                     [](const RenderLayer& a, const RenderLayer& b)
+                     { return drawOrderForKind(a.kind) < drawOrderForKind(b.kind); });
+    m_results.clear();
+}
+
+void ViewerSession::loadSites(const std::string& path)
+{
+    if (!m_store)
+        throw Error(path + ": open a zoning store before the sites.");
+    SiteSourceOptions options;
+    options.zoningExtent = fullExtent();
+    auto layer = std::make_shared<const Layer>(
+        redline::loadSites(path, m_store->analysisCrs(), options, &m_registry));
+    setSites(std::move(layer), path);
+}
+
+void ViewerSession::setSites(std::shared_ptr<const Layer> sites, std::string source)
+{
+    m_sites = std::move(sites);
+    m_sitesSource = std::move(source);
+    m_results.clear();
+}
+
+std::shared_ptr<const RuleSet> ViewerSession::ruleSet() const
+{
+    if (auto rules = m_registry.ruleSet("rules.yongjia"))
+        return rules;
+    return m_registry.ruleSet("none");
+}
+
+std::vector<SiteResult> ViewerSession::screen() const
+{
+    if (!m_store || !m_sites)
+        return {};
+    const Screening screening(m_store, ruleSet());
+    return screening.run(*m_sites);
+}
+
+Envelope ViewerSession::fullExtent() const
+{
+    Envelope e;
+    for (const RenderLayer& l : m_layers)
+        if (l.kind != "neighbours")
+            e.expandToInclude(l.cache->extent());
+    if (e.isEmpty())
+        for (const RenderLayer& l : m_layers)
+            e.expandToInclude(l.cache->extent());
+    if (m_sites)
+        for (const Feature& f : m_sites->features)
+            e.expandToInclude(f.geometry.envelope());
+    return e;
+}
+
+Envelope ViewerSession::countyExtent() const
+{
+    for (const RenderLayer& l : m_layers)
+        if (l.kind == "county")
+            return l.cache->extent();
+    return fullExtent();
+}
+
+std::vector<RenderLayer> ViewerSession::overviewLayers() const
+{
+    std::vector<RenderLayer> out;
+    for (const RenderLayer& l : m_layers)
+        if (l.kind == "county" || l.kind == "neighbours" || l.kind == "townships")
+        {
+            RenderLayer o = l;
+            o.visible = true;
+            o.opacity = 1;
+            if (o.kind == "county")
+                o.style.base.strokeMm = 0.4;
+            out.push_back(std::move(o));
+        }
+    return out;
+}
+
+std::string ViewerSession::siteId(std::size_t index) const
+{
+    if (index < m_results.size())
+        return m_results[index].siteId;
+    if (!m_sites || index >= m_sites->features.size())
+        return {};
+    const Feature& f = m_sites->features[index];
+    if (auto id = f.attributes.text("site_id"); id && !id->empty())
+        return *id;
+    return std::to_string(f.fid);
+}
+
+Geometry ViewerSession::siteGeometry(std::size_t index) const
+{
+    if (index < m_results.size())
+        return m_results[index].geometry;
+    if (m_sites && index < m_sites->features.size())
+        return m_sites->features[index].geometry;
+    return {};
+}
+
+std::optional<std::size_t> ViewerSession::findSite(const std::string& id) const
+{
+    const std::size_t n = m_sites ? m_sites->features.size() : m_results.size();
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        if (siteId(i) == id)
+            return i;
+        if (m_sites && i < m_sites->features.size())
+            if (auto name = m_sites->features[i].attributes.text("name"); name && *name == id)
+                return i;
+    }
+    return std::nullopt;
+}
+
+std::vector<Overlay> ViewerSession::overlays(std::optional<std::size_t> selected,
+                                             const Geometry* highlight) const
+{
+    std::vector<Overlay> out;
+    const std::size_t n = m_sites ? m_sites->features.size() : m_results.size();
+    // Overlap parts of the selected site first, then the site outlines above them.
+    if (selected && *selected < m_results.size())
+    {
+        std::vector<const Hit*> hits;
+        for (const Hit& h : m_results[*selected].hits)
+            if (!h.overlap.isEmpty())
+                hits.push_back(&h);
+        std::stable_sort(hits.begin(), hits.end(),
+                         [](const Hit* a, const Hit* b) { return a->verdict < b->verdict; });
+        for (const Hit* hp : hits)
+        {
+            const Hit& h = *hp;
+            // Coloured by the hit's verdict, so that the part that makes a site prohibited
+            // stands out from the control unit it merely lies in.
+            const QColor c = verdictColor(h.verdict);
+            Overlay o;
+            o.geometry = h.overlap;
+            o.symbol.fill = QColor(c.red(), c.green(), c.blue(), 120);
+            o.symbol.stroke = c.darker(140);
+            o.symbol.strokeMm = 0.3;
+            o.symbol.hatch = Hatch::Cross;
+            o.symbol.hatchColor = c.darker(160);
+            o.symbol.hatchSpacingMm = 1.2;
+            out.push_back(std::move(o));
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        Overlay o;
+        o.geometry = siteGeometry(i);
+        const bool screened = i < m_results.size();
+        const QColor c = screened ? verdictColor(m_results[i].verdict) : QColor(30, 30, 30);
+        o.symbol.stroke = c;
+        o.symbol.fill = QColor(c.red(), c.green(), c.blue(), 40);
+        o.symbol.strokeMm = selected && *selected == i ? 0.9 : 0.5;
+        o.label = QString::fromStdString(siteId(i));
+        if (selected && *selected == i)
+        {
+            o.symbol.stroke = Qt::black;
+            o.symbol.fill = Qt::transparent;
+            o.markerMm = 3.5;
+        }
+        out.push_back(std::move(o));
+    }
+    if (highlight != nullptr && !highlight->isEmpty())
+    {
+        Overlay o;
+        o.geometry = *highlight;
+        o.symbol.stroke = QColor(0, 255, 255);
+        o.symbol.fill = QColor(0, 255, 255, 60);
+        o.symbol.strokeMm = 0.8;
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+PrintContent ViewerSession::printContent(std::optional<std::size_t> site) const
+{
+    PrintContent c;
+    c.layers = m_layers;
+    c.overlays = overlays(site);
+    c.focus = site ? siteGeometry(*site).envelope() : countyExtent();
+    if (site)
+    {
+        // Show the site in its surroundings: at least 1.5 km across.
+        const Envelope e = c.focus;
+        const double size = std::max(e.width(), e.height());
+        c.focus = e.grownBy(std::max(size * 0.25, (1500 - size) / 2));
+    }
+    c.overviewLayers = overviewLayers();
+    c.overviewExtent = countyExtent();
+    return c;
+}
+
+QString ViewerSession::townshipAt(Point p) const
+{
+    if (!m_store)
+        return {};
+    const ZoneLayer* t = m_store->findKind("townships");
+    if (t == nullptr)
+        return {};
+    if (const auto i = featureContaining(*t->layer, p))
+    {
+        const auto name =
+            t->layer->features[*i].attributes.text(t->nameField.empty() ? "name" : t->nameField);
+        return name ? QString::fromStdString(*name) : QString();
+    }
+    return {};
+}
+
+SiteReportInput ViewerSession::reportInput(std::size_t index) const
+{
+    SiteReportInput in;
+    in.site = m_results.at(index);
+    const Geometry& g = in.site.geometry;
+    const Point anchor = labelAnchorOf(g);
+    in.township = townshipAt(anchor);
+    if (auto t = in.site.attributes.text("township"); in.township.isEmpty() && t)
+        in.township = QString::fromStdString(*t);
+    try
+    {
+        // One transform per call: CrsTransform is not thread-safe and reports may be built on
+        // worker threads.
+        const CrsTransform toLonLat(m_store->analysisCrs(), Crs::fromEpsg(4490));
+        const Envelope& e = g.envelope();
+        in.lonLat = toLonLat.apply(Point{(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2});
+    }
+    catch (const std::exception&)
+    {
+        in.lonLat.reset(); // the report shows "—"
+    }
+    for (const ZoneLayer& z : m_store->layers())
+        if (z.screened)
+            in.screenedLayers.push_back({z.kind, styleForKind(z.kind, z.name).title});
+    in.map.layers = m_layers;
+    in.map.overlays = overlays(index);
+    in.map.focus = g.envelope();
+    in.zonesPath = QString::fromStdString(m_store->path());
+    in.ruleSet = QString::fromStdString(ruleSet() ? ruleSet()->name() : std::string("none"));
+    return in;
+}
+
+} // namespace redline
