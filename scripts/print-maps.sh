@@ -2,10 +2,10 @@
 # Headless prints with redline-viewer (offscreen platform): the county overlay map (A3 landscape
 # PDF + a PNG preview for the README), one map per site and one screening report per site of the
 # Yongjia sites file, then checks that every PDF opens (pdfinfo).
-# Usage: scripts/print-maps.sh [BUILD_DIR] [OUT_DIR]   (defaults build/viewer, build/print)
+# Usage: scripts/print-maps.sh [BUILD_DIR] [OUT_DIR]   (defaults build/release, build/print)
 set -eu
 cd "$(dirname "$0")/.."
-BUILD=${1:-build/viewer}
+BUILD=${1:-build/release}
 OUT=${2:-build/print}
 VIEWER="$BUILD/viewer/redline-viewer"
 ZONES=${ZONES:-datasets/yongjia/zoning.gpkg}

@@ -2,10 +2,10 @@
 # Screenshot of redline-viewer on the Yongjia data for the README, made on the offscreen platform
 # (no display needed): docs/img/viewer.png (county, all sites screened) and
 # docs/img/viewer-site.png (one site selected, its overlap parts drawn, hits listed).
-# Usage: scripts/screenshot-viewer.sh [BUILD_DIR]   (default build/viewer)
+# Usage: scripts/screenshot-viewer.sh [BUILD_DIR]   (default build/release)
 set -eu
 cd "$(dirname "$0")/.."
-BUILD=${1:-build/viewer}
+BUILD=${1:-build/release}
 VIEWER="$BUILD/viewer/redline-viewer"
 ZONES=${ZONES:-datasets/yongjia/zoning.gpkg}
 SITES=${SITES:-datasets/yongjia/sites.gpkg}
