@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
+#include "data/AttributesJson.hpp"
 #include "redline/core/Error.hpp"
 
 namespace redline::edit::detail
@@ -111,19 +112,7 @@ std::string sqlBlob(const std::vector<unsigned char>& bytes)
 
 std::string attributesToJson(const Attributes& a)
 {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& [name, value] : a.items())
-    {
-        if (const auto* i = std::get_if<std::int64_t>(&value))
-            j[name] = *i;
-        else if (const auto* d = std::get_if<double>(&value))
-            j[name] = *d;
-        else if (const auto* s = std::get_if<std::string>(&value))
-            j[name] = *s;
-        else
-            j[name] = nullptr;
-    }
-    return j.dump();
+    return redline::detail::attributesToJson<nlohmann::ordered_json>(a).dump();
 }
 
 Attributes attributesFromJson(const std::string& json)

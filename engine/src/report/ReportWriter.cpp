@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "data/AttributesJson.hpp"
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/VectorWriter.hpp"
@@ -36,23 +37,6 @@ std::string fixed(double v, int decimals)
     return buf;
 }
 
-nlohmann::json attributesJson(const Attributes& attrs)
-{
-    nlohmann::json j = nlohmann::json::object();
-    for (const auto& [name, value] : attrs.items())
-    {
-        if (const auto* i = std::get_if<std::int64_t>(&value))
-            j[name] = *i;
-        else if (const auto* d = std::get_if<double>(&value))
-            j[name] = *d;
-        else if (const auto* s = std::get_if<std::string>(&value))
-            j[name] = *s;
-        else
-            j[name] = nullptr;
-    }
-    return j;
-}
-
 nlohmann::json hitJson(const Hit& h)
 {
     nlohmann::json rules = nlohmann::json::array();
@@ -67,7 +51,7 @@ nlohmann::json hitJson(const Hit& h)
             {"kind", h.kind},
             {"zone_id", h.zoneId},
             {"zone_name", h.zoneName},
-            {"attributes", attributesJson(h.attributes)},
+            {"attributes", detail::attributesToJson(h.attributes)},
             {"overlap_m2", rounded(h.overlapM2, 4)},
             {"overlap_mu", rounded(h.overlapM2 / kM2PerMu, 6)},
             {"overlap_ellipsoidal_m2", rounded(h.overlapEllipsoidalM2, 4)},
