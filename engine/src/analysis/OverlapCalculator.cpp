@@ -56,6 +56,9 @@ std::optional<Hit> measureOverlap(GeosContext& ctx, const SiteGeos& site, const 
     Hit hit;
     if (!predicate(ctx, GEOSPreparedIntersects_r(h, zone.prepared.get(), site.geos), "intersects"))
     {
+        // Without a buffer a zone the site does not meet is no hit: skip the distance.
+        if (bufferM <= 0)
+            return std::nullopt;
         double d = 0;
         if (GEOSPreparedDistance_r(h, zone.prepared.get(), site.geos, &d) != 1)
             ctx.check("distance");
@@ -81,8 +84,9 @@ std::optional<Hit> measureOverlap(GeosContext& ctx, const SiteGeos& site, const 
     }
 
     // Short-cut: a site wholly inside the zone overlaps by its own measure, no overlay needed.
-    if (predicate(ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos),
-                  "containsProperly"))
+    const bool contained = predicate(
+        ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos), "containsProperly");
+    if (contained)
     {
         hit.overlap = *site.geometry;
     }
@@ -100,7 +104,8 @@ std::optional<Hit> measureOverlap(GeosContext& ctx, const SiteGeos& site, const 
         hit.overlapM2 = hit.overlap.planarArea();
         if (hit.overlapM2 > 0)
         {
-            hit.overlapEllipsoidalM2 = measure.area(hit.overlap);
+            // The site's own ellipsoidal area when the zone contains it: no second geodesic sum.
+            hit.overlapEllipsoidalM2 = contained ? site.ellipsoidalArea : measure.area(hit.overlap);
             hit.siteShare = site.area > 0 ? hit.overlapM2 / site.area : 0;
         }
     }

@@ -17,6 +17,7 @@ struct SiteGeos
     GEOSGeometry* geos = nullptr;
     double area = 0;
     double length = 0;
+    double ellipsoidalArea = 0; // the site's own, reused when a zone contains it
 };
 
 // Returns the hit's measured part (overlap*, distance, contains, overlap geometry), or nullopt

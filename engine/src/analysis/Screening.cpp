@@ -96,7 +96,8 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
     try
     {
         auto siteGeos = detail::toGeos(cache.ctx, site.geometry);
-        detail::SiteGeos sg{&r.geometry, siteGeos.get(), r.areaM2, r.lengthM};
+        detail::SiteGeos sg{&r.geometry, siteGeos.get(), r.areaM2, r.lengthM,
+                            r.areaEllipsoidalM2};
         for (std::size_t zi : index->query(site.geometry.envelope().grownBy(maxBuffer)))
         {
             const ZoneRef& z = zones[zi];

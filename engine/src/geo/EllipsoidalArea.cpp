@@ -3,17 +3,106 @@
 #include <geodesic.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numbers>
+#include <optional>
 
 #include "redline/geo/CrsTransform.hpp"
 
 namespace redline
 {
 
+namespace
+{
+
+// Polygons up to this size use the Transverse Mercator areal scale at their centroid instead of a
+// geodesic sum over every vertex. The scale k varies across a polygon by ~x·d/R², so dividing by
+// k² at the centroid leaves a second-order error of about d²/(12R²) ≈ 1e-8 for d = 2 km.
+constexpr double kSmallExtentM = 2000;
+
+// Transverse Mercator parameters of a projected CRS (Gauss-Krüger CRSs such as EPSG:4549).
+struct TransverseMercator
+{
+    double k0 = 1;
+    double falseEasting = 0;
+    double a = 0;
+    double e2 = 0;
+
+    // Point scale factor at an easting and latitude (Snyder, Map Projections, eq. 8-11 in terms of
+    // x/R with R² = ρν): k = k0 (1 + x'²/2R² + x'⁴/24R⁴), x' = (E − FE)/k0.
+    [[nodiscard]] double scale(double easting, double latRad) const
+    {
+        const double s = std::sin(latRad);
+        const double w = 1 - e2 * s * s;
+        const double rho = a * (1 - e2) / (w * std::sqrt(w));
+        const double nu = a / std::sqrt(w);
+        const double x = (easting - falseEasting) / k0;
+        const double q = x * x / (rho * nu);
+        return k0 * (1 + q / 2 + q * q / 24);
+    }
+};
+
+std::optional<TransverseMercator> transverseMercatorOf(const OGRSpatialReference& srs)
+{
+    const char* projection = srs.GetAttrValue("PROJECTION");
+    if (!srs.IsProjected() || !projection || std::string(projection) != SRS_PT_TRANSVERSE_MERCATOR)
+        return std::nullopt;
+    OGRErr err = OGRERR_NONE;
+    TransverseMercator tm;
+    tm.k0 = srs.GetNormProjParm(SRS_PP_SCALE_FACTOR, 1.0, &err);
+    tm.falseEasting = srs.GetNormProjParm(SRS_PP_FALSE_EASTING, 0.0, &err);
+    tm.a = srs.GetSemiMajor(&err);
+    const double invF = srs.GetInvFlattening(&err);
+    const double f = invF == 0 ? 0 : 1 / invF;
+    tm.e2 = f * (2 - f);
+    if (err != OGRERR_NONE || tm.a <= 0 || srs.GetLinearUnits() != 1.0)
+        return std::nullopt;
+    return tm;
+}
+
+// Area centroid of the polygon parts (holes subtracted, whatever the ring orientation).
+std::optional<Point> areaCentroid(const Geometry& g)
+{
+    double area = 0, cx = 0, cy = 0;
+    for (const auto& part : g.parts())
+        for (std::size_t r = 0; r < part.size(); ++r)
+        {
+            const Ring& ring = part[r];
+            if (ring.empty())
+                continue;
+            double ra = 0, rx = 0, ry = 0;
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+            {
+                // Relative to the first vertex: keeps the products of 6-7 digit coordinates exact.
+                const double x0 = ring[i].x - ring[0].x, y0 = ring[i].y - ring[0].y;
+                const double x1 = ring[i + 1].x - ring[0].x, y1 = ring[i + 1].y - ring[0].y;
+                const double cross = x0 * y1 - x1 * y0;
+                ra += cross;
+                rx += (x0 + x1) * cross;
+                ry += (y0 + y1) * cross;
+            }
+            if (ra == 0)
+                continue;
+            const double ringArea = ((r == 0) == (ra > 0) ? 1.0 : -1.0) * ra / 2;
+            area += ringArea;
+            cx += ringArea * (rx / (3 * ra) + ring[0].x);
+            cy += ringArea * (ry / (3 * ra) + ring[0].y);
+        }
+    if (area <= 0)
+        return std::nullopt;
+    return Point{cx / area, cy / area};
+}
+
+} // namespace
+
 struct EllipsoidalMeasure::Impl
 {
     geod_geodesic geod{};
     std::unique_ptr<CrsTransform> toGeographic;
+    std::optional<TransverseMercator> tm;
+
+    [[nodiscard]] double geodesicArea(const Geometry& g) const;
 };
 
 EllipsoidalMeasure::EllipsoidalMeasure(const Crs& crs) : m_impl(std::make_unique<Impl>())
@@ -31,6 +120,7 @@ EllipsoidalMeasure::EllipsoidalMeasure(const Crs& crs) : m_impl(std::make_unique
     Crs geographic = Crs::fromWkt(wkt ? wkt : "");
     CPLFree(wkt);
     m_impl->toGeographic = std::make_unique<CrsTransform>(crs, geographic);
+    m_impl->tm = transverseMercatorOf(*srs);
 }
 
 EllipsoidalMeasure::~EllipsoidalMeasure() = default;
@@ -39,7 +129,20 @@ double EllipsoidalMeasure::area(const Geometry& g) const
 {
     if (g.dimension() != Dimension::Area)
         return 0;
-    const Geometry ll = m_impl->toGeographic->apply(g);
+    const Envelope& e = g.envelope();
+    if (m_impl->tm && std::max(e.width(), e.height()) <= kSmallExtentM)
+        if (const auto c = areaCentroid(g))
+        {
+            const Point ll = m_impl->toGeographic->apply(*c);
+            const double k = m_impl->tm->scale(c->x, ll.y * std::numbers::pi / 180);
+            return g.planarArea() / (k * k); // Transverse Mercator is conformal: areal scale k²
+        }
+    return m_impl->geodesicArea(g);
+}
+
+double EllipsoidalMeasure::Impl::geodesicArea(const Geometry& g) const
+{
+    const Geometry ll = toGeographic->apply(g);
     double total = 0;
     for (const auto& part : ll.parts())
         for (std::size_t r = 0; r < part.size(); ++r)
@@ -57,8 +160,8 @@ double EllipsoidalMeasure::area(const Geometry& g) const
                 lats.push_back(ring[i].y);
             }
             double area = 0, perimeter = 0;
-            geod_polygonarea(&m_impl->geod, lats.data(), lons.data(), static_cast<int>(lats.size()),
-                             &area, &perimeter);
+            geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area,
+                             &perimeter);
             total += (r == 0 ? 1 : -1) * std::fabs(area);
         }
     return total;

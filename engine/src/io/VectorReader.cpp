@@ -8,6 +8,7 @@
 
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
+#include "geo/TransformCache.hpp"
 #include "geos/GeosConvert.hpp"
 #include "io/CrsGuess.hpp"
 #include "io/TextEncoding.hpp"
@@ -196,10 +197,9 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                        "--site-crs" + (guess.empty() ? std::string(".") : "; " + guess + "."));
     }
 
-    std::unique_ptr<CrsTransform> toTarget;
-    if (options.targetCrs)
-        toTarget = std::make_unique<CrsTransform>(out.crs, *options.targetCrs);
-    const CrsTransform toLonLat(out.crs, Crs::fromEpsg(4326));
+    const CrsTransform* toTarget =
+        options.targetCrs ? &detail::cachedTransform(out.crs, *options.targetCrs) : nullptr;
+    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, Crs::fromEpsg(4326));
     detail::GeosContext geos;
     std::size_t droppedZmCount = 0;
 

@@ -63,3 +63,17 @@ TEST(EllipsoidalMeasure, HolesAreSubtracted)
     const EllipsoidalMeasure m(Crs::fromEpsg(4549));
     EXPECT_NEAR(m.area(g), expected, expected * 1e-6);
 }
+
+TEST(EllipsoidalMeasure, SmallPolygonsMatchTheClosedFormToo)
+{
+    // About 1 km × 1.1 km, far from the central meridian (easting ≈ 582 km): the small-polygon
+    // path (Transverse Mercator areal scale at the centroid) must agree with the closed form.
+    const double expected = quadrangleArea(120.85, 28.30, 120.86, 28.31);
+    const CrsTransform toGk(Crs::fromEpsg(4490), Crs::fromEpsg(4549));
+    const Geometry gk = toGk.apply(Geometry::polygon(quadrangle(120.85, 28.30, 120.86, 28.31)));
+    ASSERT_LT(gk.envelope().width(), 2000.0);
+    const EllipsoidalMeasure m(Crs::fromEpsg(4549));
+    EXPECT_NEAR(m.area(gk), expected, expected * 1e-7);
+    // and the planar area really is distorted there (k² − 1 ≈ 8e-5), so the test can fail.
+    EXPECT_GT(std::fabs(gk.planarArea() - expected), expected * 5e-5);
+}
