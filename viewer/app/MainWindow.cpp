@@ -20,6 +20,7 @@
 #include "app/LayerPanel.hpp"
 #include "app/MapCanvas.hpp"
 #include "app/ScreeningPanel.hpp"
+#include "edit/EditActions.hpp"
 #include "render/Exporters.hpp"
 #include "render/ScaleBar.hpp"
 #include "render/SiteReportPdf.hpp"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_scaleLabel);
 
     buildMenus();
+    installEditTools(*this, *m_canvas, m_session); // viewer/edit: Edit menu and tools
 
     connect(m_layers, &LayerPanel::layersChanged, this, &MainWindow::onLayersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this,

@@ -62,12 +62,9 @@ void EditController::stop()
 {
     if (!m_session)
         return;
-    const bool dirty = m_session->operationCount() > 0;
     m_session.reset();
     m_selection.clear();
-    if (dirty || !m_touched.empty())
-        reloadStore();
-    m_touched.clear();
+    restoreFromStore();
     emit message(QStringLiteral("已结束编辑"));
     emit stateChanged();
 }
@@ -166,6 +163,16 @@ std::optional<SnapResult> EditController::snap(Point p, double toleranceM) const
 
 bool EditController::apply(const std::function<void()>& operation, const QString& what)
 {
+    if (m_session && (!m_viewer.store() || m_viewer.store()->path() != m_session->storePath()))
+    {
+        // Another store was opened meanwhile: its layers are not the session's.
+        m_session.reset();
+        m_selection.clear();
+        m_touched.clear();
+        emit stateChanged();
+        fail(QStringLiteral("已打开其他分区数据，编辑会话已结束（未保存的修改已放弃）。"), true);
+        return false;
+    }
     if (!m_session || m_layer.empty())
     {
         fail(QStringLiteral("未在编辑状态：请先开始编辑。"));
@@ -465,6 +472,25 @@ void EditController::refreshLayers()
         layer->features = m_session->features(r.name);
         r.cache = std::make_shared<const LayerCache>(std::move(layer));
     }
+    m_canvas.setLayers(layers);
+    if (auto* panel = m_canvas.window()->findChild<LayerPanel*>())
+        panel->setLayers(layers);
+}
+
+void EditController::restoreFromStore()
+{
+    const auto store = m_viewer.store();
+    if (!store || m_touched.empty())
+    {
+        m_touched.clear();
+        return;
+    }
+    std::vector<RenderLayer>& layers = m_viewer.layers();
+    for (RenderLayer& r : layers)
+        if (m_touched.count(r.name) != 0)
+            if (const ZoneLayer* z = store->findLayer(r.name))
+                r.cache = std::make_shared<const LayerCache>(z->layer);
+    m_touched.clear();
     m_canvas.setLayers(layers);
     if (auto* panel = m_canvas.window()->findChild<LayerPanel*>())
         panel->setLayers(layers);

@@ -100,7 +100,8 @@ class EditController : public QObject
     bool apply(const std::function<void()>& operation, const QString& what);
     void fail(const QString& text, bool dialog = false);
     void refreshLayers();
-    void reloadStore();
+    void reloadStore();      // after a commit: the store as saved
+    void restoreFromStore(); // after stop(): the layers as they were before editing
     void pruneSelection();
     [[nodiscard]] std::optional<Attributes> askAttributes(const Attributes& current);
 

@@ -81,8 +81,8 @@ void EditOverlay::paintEvent(QPaintEvent*)
         if (!f)
             continue;
         const Geometry& g = dragged ? m_tool.drag()->preview : f->geometry;
-        painter.setPen(QPen(selection, 2));
-        painter.setBrush(QColor(255, 160, 0, 50));
+        painter.setPen(QPen(selection, 2.5));
+        painter.setBrush(QColor(255, 160, 0, 80));
         painter.drawPath(pathOf(g, view));
         drawVertices(painter, g, view);
         if (dragged)

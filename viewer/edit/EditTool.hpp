@@ -34,9 +34,9 @@ class EditTool : public QObject
         DrawPolygon,
         SplitLine
     };
-    static constexpr double kSnapPx = 10;   // snapping radius
-    static constexpr double kVertexPx = 8;  // grab radius of a vertex or an edge
-    static constexpr double kClickPx = 3;   // a press and release closer than this is a click
+    static constexpr double kSnapPx = 10;  // snapping radius
+    static constexpr double kVertexPx = 8; // grab radius of a vertex or an edge
+    static constexpr double kClickPx = 3;  // a press and release closer than this is a click
 
     EditTool(MapCanvas& canvas, EditController& controller);
     ~EditTool() override;

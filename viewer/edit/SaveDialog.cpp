@@ -28,15 +28,12 @@ SaveDialog::SaveDialog(QWidget* parent, const QaReport& qa, const EditSession& s
         deleted += !c.after ? 1 : 0;
         modified += c.before && c.after ? 1 : 0;
     }
-    layout->addWidget(new QLabel(QStringLiteral("修改：新增 %1，修改 %2，删除 %3")
-                                     .arg(added)
-                                     .arg(modified)
-                                     .arg(deleted),
-                                 this));
-    auto* summary = new QLabel(QStringLiteral("质检：%1 个错误，%2 个警告")
-                                   .arg(qa.errorCount())
-                                   .arg(qa.warningCount()),
-                               this);
+    layout->addWidget(new QLabel(
+        QStringLiteral("修改：新增 %1，修改 %2，删除 %3").arg(added).arg(modified).arg(deleted),
+        this));
+    auto* summary = new QLabel(
+        QStringLiteral("质检：%1 个错误，%2 个警告").arg(qa.errorCount()).arg(qa.warningCount()),
+        this);
     if (qa.hasErrors())
         summary->setText(summary->text() + QStringLiteral("（有错误，提交将被拒绝）"));
     layout->addWidget(summary);

@@ -103,7 +103,31 @@ std::string firstMessages(const QaReport& qa, QaSeverity severity)
     return out;
 }
 
+// What a change touches: its features and the regions of their before/after envelopes.
+QaScope scopeOf(const std::vector<FeatureChange>& changes)
+{
+    QaScope scope;
+    for (const auto& c : changes)
+    {
+        scope.features[c.layer].insert(c.fid);
+        if (c.before)
+            scope.regions.push_back(c.before->geometry.envelope());
+        if (c.after)
+            scope.regions.push_back(c.after->geometry.envelope());
+    }
+    return scope;
+}
+
 } // namespace
+
+QaReport EditSession::validate(const QaOptions& options) const
+{
+    QaOptions qaOptions = options;
+    qaOptions.scope = scopeOf(changes());
+    qaOptions.storeLabel = m_impl->storePath;
+    return runZoningQa(edit::detail::toZoneLayers(m_impl->work, m_impl->order), m_impl->crs,
+                       qaOptions);
+}
 
 CommitResult EditSession::commit(const std::string& reason)
 {
@@ -185,16 +209,7 @@ CommitResult EditSession::commit(const CommitOptions& options)
         after = s.work;
 
     QaOptions qaOptions = options.qa;
-    QaScope scope;
-    for (const auto& c : changes)
-    {
-        scope.features[c.layer].insert(c.fid);
-        if (c.before)
-            scope.regions.push_back(c.before->geometry.envelope());
-        if (c.after)
-            scope.regions.push_back(c.after->geometry.envelope());
-    }
-    qaOptions.scope = scope;
+    qaOptions.scope = scopeOf(changes);
     qaOptions.storeLabel = s.storePath;
     QaReport qa = runZoningQa(edit::detail::toZoneLayers(after, s.order), s.crs, qaOptions);
     if (qa.hasErrors())
