@@ -1,13 +1,13 @@
 #include "redline/analysis/Screening.hpp"
 
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include <atomic>
 
 #include "analysis/OverlapCalculator.hpp"
+#include "analysis/SpatialOrder.hpp"
 #include "analysis/ZoneIndex.hpp"
 #include "redline/core/Error.hpp"
 
@@ -28,7 +28,12 @@ struct ZoneRef
 // (built on first use, keyed by zone index: never "warm up, then share") and its PROJ objects.
 struct WorkerCache
 {
-    explicit WorkerCache(const Crs& analysisCrs) : measure(analysisCrs) {}
+    // Built from WKT text, not from a shared Crs: an OGRSpatialReference is not safe to read
+    // from two threads at once (it caches PROJ objects lazily), so each worker parses its own.
+    explicit WorkerCache(const std::string& analysisCrsWkt)
+        : measure(Crs::fromWkt(analysisCrsWkt))
+    {
+    }
     detail::GeosContext ctx;
     std::vector<std::unique_ptr<detail::PreparedZone>> zones;
     EllipsoidalMeasure measure;
@@ -46,7 +51,7 @@ std::string attributeText(const Feature& f, const std::string& field, const std:
 struct Screening::Impl
 {
     Impl(const ZoningStore& store, const ScreeningOptions& opts)
-        : options(opts), caches(store.analysisCrs())
+        : options(opts), caches(store.analysisCrs().toWkt())
     {
         std::vector<Envelope> envelopes;
         for (const auto& layer : store.layers())
@@ -148,13 +153,15 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
     const std::size_t n = sites.features.size();
     std::vector<SiteResult> results(n);
     std::atomic<std::size_t> done{0};
+    const std::vector<std::size_t> order = detail::mortonOrder(sites.features);
     auto work = [&]
     {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 16),
                           [&](const tbb::blocked_range<std::size_t>& range)
                           {
-                              for (std::size_t i = range.begin(); i != range.end(); ++i)
+                              for (std::size_t k = range.begin(); k != range.end(); ++k)
                               {
+                                  const std::size_t i = order[k];
                                   results[i] = m_impl->screen(sites.features[i], i);
                                   const std::size_t d = ++done;
                                   if (m_impl->options.progress)
