@@ -32,7 +32,7 @@ bool predicate(GeosContext& ctx, char result, const char* what)
 GeosGeomPtr clippedZone(GeosContext& ctx, const PreparedZone& zone, const Envelope& siteEnv,
                         const Envelope& zoneEnv)
 {
-    constexpr std::size_t kClipFromVertices = 256;
+    constexpr std::size_t kClipFromVertices = 32;
     const double siteExtent = std::max(siteEnv.width(), siteEnv.height());
     const double zoneExtent = std::max(zoneEnv.width(), zoneEnv.height());
     if (zone.vertexCount < kClipFromVertices || siteExtent * 4 > zoneExtent)
