@@ -1,63 +1,23 @@
 #include "edit/AttributeDomains.hpp"
 
 #include <algorithm>
-#include <regex>
+
+#include "redline/qa/AttributeDomains.hpp"
 
 namespace redline
 {
 
-namespace
-{
-
-struct Domain
-{
-    const char* kind;
-    const char* field;
-    std::vector<std::string> values;
-};
-
-// `rural` (农村饮用水水源保护范围) is accepted beside the HJ 338 levels, as by the engine's QA.
-const std::vector<Domain>& domains()
-{
-    static const std::vector<Domain> kDomains = {
-        {"ecological_redline",
-         "redline_type",
-         {"water_conservation", "soil_conservation", "scenic"}},
-        {"control_units", "unit_type", {"priority", "key", "general"}},
-        {"control_units", "key_subtype", {"", "urban_living", "industrial_cluster"}},
-        {"water_protection_zones", "level", {"I", "II", "quasi", "rural"}},
-        {"protected_areas", "zoning", {"core", "general"}},
-    };
-    return kDomains;
-}
-
-std::string joined(const std::vector<std::string>& values)
-{
-    std::string out;
-    for (const auto& v : values)
-        if (!v.empty())
-            out += (out.empty() ? "" : ", ") + v;
-    return out;
-}
-
-char classDigit(const std::string& unitType)
-{
-    if (unitType == "priority")
-        return '1';
-    if (unitType == "key")
-        return '2';
-    if (unitType == "general")
-        return '3';
-    return '?';
-}
-
-} // namespace
-
 std::vector<std::string> attributeDomain(const std::string& kind, const std::string& field)
 {
-    for (const Domain& d : domains())
+    for (const AttributeDomain& d : attributeDomains())
         if (kind == d.kind && field == d.field)
             return d.values;
+    if (kind == "control_units" && field == "key_subtype")
+    {
+        std::vector<std::string> values{""}; // non-key units have none
+        values.insert(values.end(), keySubtypes().begin(), keySubtypes().end());
+        return values;
+    }
     return {};
 }
 
@@ -67,28 +27,28 @@ std::vector<std::string> attributeProblems(const std::string& kind, const std::s
     std::vector<std::string> problems;
     if (!idField.empty() && values.text(idField).value_or("").empty())
         problems.push_back(idField + " must not be empty");
-    for (const Domain& d : domains())
+    for (const AttributeDomain& d : attributeDomains())
     {
         if (kind != d.kind)
             continue;
         const std::string v = values.text(d.field).value_or("");
         if (std::find(d.values.begin(), d.values.end(), v) == d.values.end())
             problems.push_back(d.field + std::string(" '") + v + "' is not one of " +
-                               joined(d.values));
+                               joinDomain(d.values));
     }
     if (kind == "control_units")
     {
-        static const std::regex kCode(R"(^ZH\d{6}[123]\d{4}$)");
         const std::string field = idField.empty() ? "unit_code" : idField;
         const std::string code = values.text(field).value_or("");
-        const std::string type = values.text("unit_type").value_or("");
-        if (!std::regex_match(code, kCode))
-            problems.push_back(field + " '" + code +
-                               "' does not match ZH + 6-digit county code + class digit 1|2|3 + "
-                               "4-digit serial");
-        else if (classDigit(type) != '?' && code[8] != classDigit(type))
-            problems.push_back(field + " '" + code + "' has class digit " + code[8] +
-                               " but unit_type '" + type + "' needs " + classDigit(type));
+        if (const std::string problem =
+                unitCodeProblem(code, values.text("unit_type").value_or(""));
+            !problem.empty())
+            problems.push_back(field + " '" + code + "' " + problem);
+        const std::string subtype = values.text("key_subtype").value_or("");
+        if (!subtype.empty() &&
+            std::find(keySubtypes().begin(), keySubtypes().end(), subtype) == keySubtypes().end())
+            problems.push_back("key_subtype '" + subtype + "' is not one of " +
+                               joinDomain(keySubtypes()));
     }
     return problems;
 }

@@ -2,7 +2,7 @@
 // Attribute domains the viewer checks before it applies an attribute edit (DESIGN A1, RULEBOOK
 // §1.2): the enumerations of the conventional layer kinds, the control-unit code
 // `^ZH\d{6}[123]\d{4}$` whose class digit must agree with `unit_type`, and a non-empty id.
-// The same rules as the engine's zoning QA (engine/src/qa/QaDomains.cpp, not public), checked
+// The rules come from the engine (redline/qa/AttributeDomains.hpp, as in `redline check`), checked
 // here so that a planner sees the problem in the form instead of at save time. Pure, thread-safe.
 
 #include <string>

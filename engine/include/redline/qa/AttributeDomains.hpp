@@ -1,0 +1,34 @@
+#pragma once
+// Attribute domains of the conventional zoning layers (DESIGN A1, RULEBOOK §1.2 and §9), shared
+// by the zoning QA (`redline check`, edit commits) and the viewer's attribute form so that both
+// apply the same rules. Pure data and functions, thread-safe.
+
+#include <string>
+#include <vector>
+
+namespace redline
+{
+
+struct AttributeDomain
+{
+    const char* kind;
+    const char* field;
+    std::vector<std::string> values;
+};
+
+// The enumerated attributes: redline_type, unit_type, level (with Zhejiang's `rural` 农村饮用水
+// 水源保护范围 beside the HJ 338 levels) and protected-area zoning.
+[[nodiscard]] const std::vector<AttributeDomain>& attributeDomains();
+
+// Zhejiang's key-unit subtypes (`key_subtype`; empty is allowed for non-key units).
+[[nodiscard]] const std::vector<std::string>& keySubtypes();
+
+// Checks a 三线一单 unit code against `^ZH\d{6}[123]\d{4}$` and its class digit against
+// `unit_type` (priority 1, key 2, general 3). Returns "" when the code is fine, else the rest of a
+// sentence that starts with the code, e.g. "has class digit 2 but unit_type is 'general' (3)".
+[[nodiscard]] std::string unitCodeProblem(const std::string& code, const std::string& unitType);
+
+// "a, b, c" (empty values skipped), for messages listing a domain.
+[[nodiscard]] std::string joinDomain(const std::vector<std::string>& values);
+
+} // namespace redline
