@@ -1,19 +1,20 @@
 #include "redline/io/VectorReader.hpp"
 
+#include <filesystem>
+#include <optional>
+
 #include <cpl_string.h>
 #include <ogr_api.h>
 
-#include <filesystem>
-#include <optional>
+#include "redline/core/Error.hpp"
+#include "redline/geo/CrsTransform.hpp"
+#include "redline/io/JzdEncoding.hpp"
 
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
 #include "geo/TransformCache.hpp"
 #include "geos/GeosConvert.hpp"
 #include "io/CrsGuess.hpp"
-#include "io/TextEncoding.hpp"
-#include "redline/core/Error.hpp"
-#include "redline/geo/CrsTransform.hpp"
 
 namespace fs = std::filesystem;
 
@@ -43,19 +44,22 @@ bool needsEncodingSniff(const fs::path& p)
     return !fs::exists(cpg) && !fs::exists(cpgUpper);
 }
 
-AttributeValue readField(OGRFeature& f, int i, bool sniffEncoding)
+AttributeValue readField(OGRFeature& f, int i, bool sniffEncoding, const std::string& where)
 {
     if (!f.IsFieldSetAndNotNull(i))
         return std::monostate{};
     switch (f.GetFieldDefnRef(i)->GetType())
     {
     case OFTInteger:
-    case OFTInteger64: return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
-    case OFTReal: return f.GetFieldAsDouble(i);
+    case OFTInteger64:
+        return static_cast<std::int64_t>(f.GetFieldAsInteger64(i));
+    case OFTReal:
+        return f.GetFieldAsDouble(i);
     default:
     {
         std::string s = f.GetFieldAsString(i);
-        return sniffEncoding ? detail::toUtf8(s) : s;
+        // UTF-8 stays as it is; anything else is decoded as GBK, the Chinese legacy default.
+        return sniffEncoding ? decodeChineseText(s, where).utf8 : s;
     }
     }
 }
@@ -145,7 +149,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
         std::error_code ec;
         if (fs::is_directory(p, ec))
             throw IoError(path + ": is a folder with no vector data GDAL can read.");
-        throw IoError(path + ": unknown or unreadable format (GDAL cannot open it as vector data).");
+        throw IoError(path +
+                      ": unknown or unreadable format (GDAL cannot open it as vector data).");
     }
     OGRLayer* ogrLayer = nullptr;
     if (options.layerName)
@@ -156,8 +161,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
             std::string names;
             for (auto* l : ds->GetLayers())
                 names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-            throw IoError(path + ": layer '" + *options.layerName + "' not found (layers: " +
-                          (names.empty() ? "none" : names) + ").");
+            throw IoError(path + ": layer '" + *options.layerName +
+                          "' not found (layers: " + (names.empty() ? "none" : names) + ").");
         }
     }
     else
@@ -193,8 +198,10 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
         std::string guess;
         if (ogrLayer->GetExtent(&env, TRUE) == OGRERR_NONE)
             guess = detail::guessCrsFromExtent({env.MinX, env.MinY, env.MaxX, env.MaxY});
-        throw CrsError(where + ": no coordinate reference system (missing .prj?); give it with "
-                       "--site-crs" + (guess.empty() ? std::string(".") : "; " + guess + "."));
+        throw CrsError(where +
+                       ": no coordinate reference system (missing .prj?); give it with "
+                       "--site-crs" +
+                       (guess.empty() ? std::string(".") : "; " + guess + "."));
     }
 
     const CrsTransform* toTarget =
@@ -233,7 +240,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
         if (toTarget)
             feat.geometry = toTarget->apply(feat.geometry);
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            feat.attributes.set(out.fieldNames[static_cast<std::size_t>(i)], readField(*f, i, sniff));
+            feat.attributes.set(out.fieldNames[static_cast<std::size_t>(i)],
+                                readField(*f, i, sniff, fwhere));
         out.features.push_back(std::move(feat));
     }
     if (droppedZmCount > 0)
