@@ -9,6 +9,7 @@
 
 #include "BuiltinPlugins.hpp"
 #include "render/PointInPolygon.hpp"
+#include "render/StoreLayers.hpp"
 #include "render/Symbology.hpp"
 
 namespace redline
@@ -27,22 +28,7 @@ void ViewerSession::loadZones(const std::string& path)
 void ViewerSession::setStore(std::shared_ptr<const ZoningStore> store)
 {
     m_store = std::move(store);
-    m_layers.clear();
-    for (const ZoneLayer& z : m_store->layers())
-    {
-        RenderLayer r;
-        r.name = z.name;
-        r.kind = z.kind;
-        r.cache = std::make_shared<const LayerCache>(z.layer);
-        r.style = styleForKind(z.kind, z.name);
-        // Label with the store's own name field (catalogs may rename it).
-        if (!r.style.labelField.empty() && !z.nameField.empty())
-            r.style.labelField = z.nameField;
-        m_layers.push_back(std::move(r));
-    }
-    std::stable_sort(m_layers.begin(), m_layers.end(),
-                     [](const RenderLayer& a, const RenderLayer& b)
-                     { return drawOrderForKind(a.kind) < drawOrderForKind(b.kind); });
+    m_layers = renderLayersOf(*m_store);
     m_results.clear();
 }
 

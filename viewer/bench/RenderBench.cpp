@@ -16,7 +16,7 @@
 
 #include "render/Fonts.hpp"
 #include "render/MapRenderer.hpp"
-#include "render/Symbology.hpp"
+#include "render/StoreLayers.hpp"
 
 using namespace redline;
 
@@ -24,26 +24,6 @@ namespace
 {
 
 const char* kCountyStore = REDLINE_SOURCE_DIR "/datasets/yongjia/catalog.yaml";
-
-std::vector<RenderLayer> renderLayers(const ZoningStore& store)
-{
-    std::vector<RenderLayer> out;
-    for (const ZoneLayer& z : store.layers())
-    {
-        RenderLayer r;
-        r.name = z.name;
-        r.kind = z.kind;
-        r.cache = std::make_shared<const LayerCache>(z.layer);
-        r.style = styleForKind(z.kind, z.name);
-        if (!r.style.labelField.empty() && !z.nameField.empty())
-            r.style.labelField = z.nameField;
-        out.push_back(std::move(r));
-    }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const RenderLayer& a, const RenderLayer& b)
-                     { return drawOrderForKind(a.kind) < drawOrderForKind(b.kind); });
-    return out;
-}
 
 std::shared_ptr<const Layer> tiled(const Layer& in, int cols, int rows, double dx, double dy)
 {
@@ -104,7 +84,7 @@ const Fixture& county()
     static const Fixture f = []
     {
         Fixture x;
-        x.layers = renderLayers(*ZoningStore::load(kCountyStore));
+        x.layers = renderLayersOf(*ZoningStore::load(kCountyStore));
         x.extent = extentOf(x.layers);
         count(x);
         return x;
@@ -119,12 +99,12 @@ const Fixture& scaled30()
         Fixture x;
         if (const char* path = std::getenv("REDLINE_SCALED_STORE"))
         {
-            x.layers = renderLayers(*ZoningStore::load(path));
+            x.layers = renderLayersOf(*ZoningStore::load(path));
         }
         else
         {
             const auto store = ZoningStore::load(kCountyStore);
-            const Envelope e = extentOf(renderLayers(*store));
+            const Envelope e = extentOf(renderLayersOf(*store));
             std::vector<ZoneLayer> zones;
             for (ZoneLayer z : store->layers())
             {
@@ -133,7 +113,7 @@ const Fixture& scaled30()
                 z.layer = tiled(*z.layer, 6, 5, e.width(), e.height());
                 zones.push_back(std::move(z));
             }
-            x.layers = renderLayers(ZoningStore("x30", store->analysisCrs(), std::move(zones)));
+            x.layers = renderLayersOf(ZoningStore("x30", store->analysisCrs(), std::move(zones)));
         }
         x.extent = extentOf(x.layers);
         count(x);
