@@ -2,6 +2,8 @@
 // Everything a screening run produced, with its provenance: what the report writers serialise
 // (DESIGN A4). Immutable once built.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,10 @@ struct ScreeningReport
 {
     std::string redlineVersion;
     std::string zones;       // zoning store path as given
+    // Provenance (DESIGN A4): the store as opened (any password removed) and the store revision
+    // the zoning was read at (nullopt for a store without revisions, e.g. a catalog.yaml).
+    std::string store;
+    std::optional<std::int64_t> storeRevision;
     std::string sites;       // sites source as given
     std::string analysisCrs; // "EPSG:4549"
     std::string ruleSet;     // rule set name ("rules.yongjia", "none", a file path)
