@@ -50,7 +50,7 @@ T yamlValue(const YAML::Node& node, const std::string& key, const T& fallback,
     }
 }
 
-std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bool crsGiven)
+std::vector<ZoneLayer> readCatalog(const fs::path& catalog, Crs& analysisCrs, bool crsGiven)
 {
     const std::string file = catalog.string();
     YAML::Node root;
@@ -63,6 +63,8 @@ std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bo
         throw ConfigError(file + ": not a valid YAML catalog (" + e.msg + ", line " +
                           std::to_string(e.mark.line + 1) + ").");
     }
+    if (!root.IsMap())
+        throw ConfigError(file + ": the catalog has no 'layers' list (it is not a YAML map).");
     static const std::set<std::string> kTopKeys{"analysis_crs", "official_figures", "layers",
                                                 "name", "description"};
     for (const auto& kv : root)
@@ -82,6 +84,8 @@ std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bo
     {
         ++index;
         const std::string where = file + ", layers entry " + std::to_string(index);
+        if (!node.IsMap())
+            throw ConfigError(where + ": not a map of fields (source, kind, ...).");
         for (const auto& kv : node)
             if (!kLayerKeys.count(kv.first.as<std::string>()))
                 throw ConfigError(where + ": unknown field '" + kv.first.as<std::string>() + "'.");
@@ -121,6 +125,23 @@ std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bo
         layers.push_back(std::move(zl));
     }
     return layers;
+}
+
+// yaml-cpp throws its own exceptions for a value of the wrong shape (a list where text is
+// expected, a key that is not text): they become a ConfigError naming the file and the line.
+std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bool crsGiven)
+{
+    try
+    {
+        return readCatalog(catalog, analysisCrs, crsGiven);
+    }
+    catch (const YAML::Exception& e)
+    {
+        const std::string line =
+            e.mark.is_null() ? "" : ", line " + std::to_string(e.mark.line + 1);
+        throw ConfigError(catalog.string() + line +
+                          ": a catalog field has a value of the wrong type (" + e.msg + ").");
+    }
 }
 
 std::vector<ZoneLayer> loadConventional(const std::string& path, const Crs& analysisCrs)
