@@ -11,6 +11,8 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # fuzzing (scripts/fuzz.sh: clang's libFuzzer; llvm-symbolizer for readable reports)
+  clang libfuzzer-14-dev llvm-14
   # viewer, printing and its tests
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev fonts-noto-cjk poppler-utils xvfb xauth
   # side-by-side PostGIS comparison
