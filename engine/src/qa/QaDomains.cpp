@@ -58,7 +58,7 @@ void checkEnumeration(QaContext& ctx, const PreparedLayer& layer, const Attribut
         if (!f.inScope)
             continue;
         const std::string value = f.feature->attributes.text(d.field).value_or("");
-        if (inDomain(d, value))
+        if (inDomain(d, value) || (!d.required && value.empty()))
             continue;
         QaFinding e = featureFinding(layer, f, ctx);
         e.message = featureLabel(layer, f) + ": " + d.field + " '" + value + "' is not one of " +

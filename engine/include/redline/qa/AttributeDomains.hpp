@@ -18,7 +18,7 @@ struct AttributeDomain
     const char* field;
     const char* domain;              // vocabulary domain (redline/rules/Terms.hpp)
     std::vector<std::string> values; // canonical values a store may hold
-    bool required;                   // the layer must have the field
+    bool required;                   // the layer must have the field and every feature a value
 };
 
 // The enumerated attributes: redline_type, unit_type, level (with Zhejiang's `rural` 农村饮用水
