@@ -1,7 +1,5 @@
 #include "ReportTerms.hpp"
 
-#include <cmath>
-#include <cstdio>
 #include <map>
 
 namespace redline
@@ -30,15 +28,6 @@ const std::vector<std::string>& reportedKinds()
                                                     "protected_areas", "prohibited_zones",
                                                     "control_units"};
     return kKinds;
-}
-
-std::string formatFixed(double v, int decimals)
-{
-    if (std::isnan(v))
-        return "-";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
 }
 
 std::string formatPercent(double share)

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "redline/core/Numbers.hpp" // formatFixed
+
 namespace redline
 {
 
@@ -18,8 +20,6 @@ constexpr double kSquareMetresPerMu = 10000.0 / 15.0; // 1 亩 = 666.67 m² (DES
 [[nodiscard]] std::string zoneKindTitle(const std::string& kind);
 // Kinds every report lists (with "不涉及" when the site touches none of them), in report order.
 [[nodiscard]] const std::vector<std::string>& reportedKinds();
-// Fixed-point decimal text, e.g. formatFixed(1234.5, 2) == "1234.50"; "-" for NaN.
-[[nodiscard]] std::string formatFixed(double v, int decimals);
 // "9.7%" for 0.097.
 [[nodiscard]] std::string formatPercent(double share);
 
