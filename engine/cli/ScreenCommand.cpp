@@ -71,6 +71,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     if (a.buffer >= 0)
         opts.bufferM = a.buffer;
     opts.threads = a.threads;
+    opts.overlapGeometry = a.format == "gpkg" || a.format == "html"; // the only ones drawing it
     if (isatty(STDERR_FILENO))
         opts.progress = showProgress;
     Screening screening(store, ruleSet, opts);
