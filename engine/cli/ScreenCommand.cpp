@@ -55,8 +55,10 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     cacheOptions.analysisCrs = requested;
     cacheOptions.enabled = !a.noCache;
     const CachedStore cached = openPreparedStore(a.zones, cacheOptions);
-    if (!cached.note.empty())
-        std::cerr << "redline: " << cached.note << "\n";
+    // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a line.
+    if (cached.outcome == CacheOutcome::RebuiltDamaged ||
+        (cached.outcome == CacheOutcome::NotCached && !cached.note.empty()))
+        std::cerr << "redline: warning: " << cached.note << "\n";
     const auto& store = cached.store;
     auto ruleSet = resolveRuleSet(registry, a.rules);
 

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cmath>
-#include <mutex>
 
 #include "analysis/LocalClip.hpp"
 #include "analysis/LocalOverlay.hpp"
@@ -50,21 +49,13 @@ double envelopeDistance(const Envelope& a, const detail::BoxD& b)
     return std::hypot(dx, dy);
 }
 
-// GEOS contexts are created one at a time: concurrent GEOS_init_r trips ThreadSanitizer
-// (libgeos/geos#1311, STYLE B4).
-std::mutex g_workerInit;
-
 } // namespace
 
 struct Screening::Impl
 {
     Impl(const PreparedStore& prepared, const ScreeningOptions& opts)
         : store(prepared), view(prepared.flat()), options(opts),
-          workers([wkt = prepared.analysisCrs().toWkt()]
-                  {
-                      const std::lock_guard lock(g_workerInit);
-                      return Worker(wkt);
-                  })
+          workers(prepared.analysisCrs().toWkt())
     {
         for (const auto& layer : prepared.layers())
         {
