@@ -84,6 +84,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.ruleSetVersion = ruleSet->version();
     report.warnings = sites.warnings;
     report.results = screening.run(sites);
+    report.zoning = store;
 
     writeScreenOutput(report, a.format, a.output);
     for (const auto& w : report.warnings)

@@ -238,18 +238,38 @@ int zoneDrawOrder(const std::string& kind)
 
 Rgba verdictRgba(Verdict v)
 {
-    switch (v)
-    {
-    case Verdict::Prohibited:
+    if (v == Verdict::Prohibited)
         return {211, 47, 47};
-    case Verdict::Restricted:
+    if (v == Verdict::Restricted)
         return {245, 124, 0};
-    case Verdict::NeedsReview:
+    if (v == Verdict::NeedsReview)
         return {251, 192, 45};
-    case Verdict::Allowed:
+    if (v == Verdict::Allowed)
         return {56, 142, 60};
-    }
-    return {160, 160, 164}; // Qt::gray, as the viewer had
+    return {160, 160, 164}; // anything else: Qt::gray, as the viewer had
+}
+
+ZoneSymbol siteOutlineSymbol()
+{
+    return filled("项目用地范围", kTransparent, {0, 0, 0}, 0.6);
+}
+
+ZoneSymbol overlapSymbol(Verdict v)
+{
+    const Rgba c = verdictRgba(v);
+    // QColor::darker(f) divides HSV value by f/100, i.e. every channel: the viewer's overlap look.
+    const auto darker = [&](double f)
+    {
+        return Rgba{static_cast<std::uint8_t>(c.r * 100 / f),
+                    static_cast<std::uint8_t>(c.g * 100 / f),
+                    static_cast<std::uint8_t>(c.b * 100 / f), 255};
+    };
+    ZoneSymbol s = filled("", {c.r, c.g, c.b, 120}, darker(140), 0.3);
+    s.label = std::string("重叠部分（") + toChinese(v) + "）";
+    s.hatch = HatchPattern::Cross;
+    s.hatchColor = darker(160);
+    s.hatchSpacingMm = 1.2;
+    return s;
 }
 
 } // namespace redline

@@ -78,5 +78,9 @@ struct ZoneStyle
 [[nodiscard]] int zoneDrawOrder(const std::string& kind);
 // Verdict colours: prohibited red, restricted orange, needs_review yellow, allowed green.
 [[nodiscard]] Rgba verdictRgba(Verdict v);
+// The screened site on report maps: a bold black outline ("项目用地范围"), and each overlap part
+// in its hit's verdict colour with a cross-hatch ("重叠部分（禁止）" …).
+[[nodiscard]] ZoneSymbol siteOutlineSymbol();
+[[nodiscard]] ZoneSymbol overlapSymbol(Verdict v);
 
 } // namespace redline

@@ -33,7 +33,9 @@ Hatch hatchOf(HatchPattern h)
     return Hatch::None;
 }
 
-Symbol symbolOf(const ZoneSymbol& z)
+} // namespace
+
+Symbol toSymbol(const ZoneSymbol& z)
 {
     Symbol s;
     s.label = QString::fromStdString(z.label);
@@ -47,8 +49,6 @@ Symbol symbolOf(const ZoneSymbol& z)
     return s;
 }
 
-} // namespace
-
 QColor toQColor(Rgba c)
 {
     return {c.r, c.g, c.b, c.a};
@@ -61,8 +61,8 @@ LayerStyle styleForKind(const std::string& kind, const std::string& name)
     st.title = QString::fromStdString(z.title);
     st.classField = z.classField;
     for (const ZoneSymbolClass& c : z.classes)
-        st.classes.push_back({c.value, symbolOf(c.symbol)});
-    st.base = symbolOf(z.base);
+        st.classes.push_back({c.value, toSymbol(c.symbol)});
+    st.base = toSymbol(z.base);
     st.labelField = z.labelField;
     st.labelColor = toQColor(z.labelColor);
     st.labelSizePt = z.labelSizePt;

@@ -20,5 +20,6 @@ namespace redline
 // Verdict colours: prohibited red, restricted orange, needs_review yellow, allowed green.
 [[nodiscard]] QColor verdictColor(Verdict v);
 [[nodiscard]] QColor toQColor(Rgba c);
+[[nodiscard]] Symbol toSymbol(const ZoneSymbol& z);
 
 } // namespace redline

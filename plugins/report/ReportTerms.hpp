@@ -1,9 +1,12 @@
 #pragma once
-// Words and number formats shared by the screening reports (HTML here, PDF in the viewer): zone
-// kinds and attribute values in Chinese, 亩 conversion, plain decimal numbers. No Qt, no GDAL.
+// Words and number formats shared by the screening reports (HTML in plugins/exporters/html, PDF in
+// the viewer): zone kinds and geometry types in Chinese, 亩 conversion, plain decimal numbers.
+// No Qt, no GDAL. Thread-safe.
 
 #include <string>
 #include <vector>
+
+#include "redline/geo/Geometry.hpp"
 
 namespace redline
 {
@@ -18,6 +21,8 @@ constexpr double kSquareMetresPerMu = 10000.0 / 15.0; // 1 亩 = 666.67 m² (DES
 [[nodiscard]] std::string zoneKindTitle(const std::string& kind);
 // Kinds every report lists (with "不涉及" when the site touches none of them), in report order.
 [[nodiscard]] const std::vector<std::string>& reportedKinds();
+// "面" / "多面" / "线" / "多线" / "点" / "多点".
+[[nodiscard]] std::string geometryTypeTitle(GeometryType type);
 // Fixed-point decimal text, e.g. formatFixed(1234.5, 2) == "1234.50"; "-" for NaN.
 [[nodiscard]] std::string formatFixed(double v, int decimals);
 // "9.7%" for 0.097.

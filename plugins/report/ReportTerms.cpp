@@ -1,4 +1,4 @@
-#include "ReportTerms.hpp"
+#include "report/ReportTerms.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -30,6 +30,26 @@ const std::vector<std::string>& reportedKinds()
                                                     "protected_areas", "prohibited_zones",
                                                     "control_units"};
     return kKinds;
+}
+
+std::string geometryTypeTitle(GeometryType type)
+{
+    switch (type)
+    {
+    case GeometryType::Point:
+        return "点";
+    case GeometryType::MultiPoint:
+        return "多点";
+    case GeometryType::LineString:
+        return "线";
+    case GeometryType::MultiLineString:
+        return "多线";
+    case GeometryType::Polygon:
+        return "面";
+    case GeometryType::MultiPolygon:
+        return "多面";
+    }
+    return toString(type);
 }
 
 std::string formatFixed(double v, int decimals)
