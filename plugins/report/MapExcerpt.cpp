@@ -71,7 +71,17 @@ MapExcerpt mapExcerpt(const ZoningStore* store, const SiteResult& site, const En
     std::stable_sort(hits.begin(), hits.end(),
                      [](const Hit* a, const Hit* b) { return a->verdict < b->verdict; });
     for (const Hit* h : hits)
-        out.site.push_back({h->overlap, overlapSymbol(h->verdict)});
+    {
+        ZoneSymbol symbol = overlapSymbol(h->verdict);
+        if (h->overlap.dimension() == Dimension::Line)
+        {
+            // A band under the site's black line, wide enough to see which stretch it is.
+            symbol.stroke = symbol.fill;
+            symbol.stroke.a = 170;
+            symbol.strokeMm = 1.6;
+        }
+        out.site.push_back({h->overlap, std::move(symbol)});
+    }
     out.site.push_back({site.geometry, siteOutlineSymbol()});
     return out;
 }

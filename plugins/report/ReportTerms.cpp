@@ -2,26 +2,16 @@
 
 #include <cmath>
 #include <cstdio>
-#include <map>
+
+#include "redline/rules/Terms.hpp"
 
 namespace redline
 {
 
 std::string zoneKindTitle(const std::string& kind)
 {
-    static const std::map<std::string, std::string> kTitles = {
-        {"ecological_redline", "生态保护红线"},
-        {"control_units", "环境管控单元"},
-        {"water_protection_zones", "饮用水水源保护区"},
-        {"protected_areas", "自然保护地"},
-        {"prohibited_zones", "禁止类区域"},
-        {"townships", "乡镇街道"},
-        {"county", "县界"},
-        {"neighbours", "相邻县市"},
-        {"rivers", "河流水系"},
-    };
-    const auto it = kTitles.find(kind);
-    return it != kTitles.end() ? it->second : kind;
+    std::string zh = zhLabel("zone_kind", kind);
+    return zh.empty() ? kind : zh;
 }
 
 const std::vector<std::string>& reportedKinds()

@@ -17,7 +17,8 @@ constexpr double kSquareMetresPerMu = 10000.0 / 15.0; // 1 亩 = 666.67 m² (DES
 {
     return m2 / kSquareMetresPerMu;
 }
-// Chinese name of a zone kind ("生态保护红线" …); the kind itself when unknown.
+// Chinese name of a zone kind ("生态保护红线" …) from the vocabulary table (Terms.hpp); the kind
+// itself when the table does not know it (a catalog's own kind).
 [[nodiscard]] std::string zoneKindTitle(const std::string& kind);
 // Kinds every report lists (with "不涉及" when the site touches none of them), in report order.
 [[nodiscard]] const std::vector<std::string>& reportedKinds();

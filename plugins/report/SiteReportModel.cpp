@@ -6,6 +6,7 @@
 #include <set>
 
 #include "redline/geo/CrsTransform.hpp"
+#include "redline/rules/Terms.hpp"
 
 #include "report/ReportTerms.hpp"
 #include "report/SiteRuleWarning.hpp"
@@ -20,6 +21,20 @@ std::string attributeOr(const Attributes& a, const char* name, const std::string
 {
     const auto v = a.text(name);
     return v && !v->empty() ? *v : fallback;
+}
+
+// The Chinese label of a vocabulary attribute (project_type, construction); the value as given
+// when the vocabulary does not know it, so that nothing is hidden.
+std::string labelled(const Attributes& a, const char* domain)
+{
+    const std::string value = attributeOr(a, domain, "");
+    if (value.empty())
+        return "—";
+    const std::vector<std::string> values = canonicalValues(domain, value);
+    std::string out;
+    for (const std::string& v : values)
+        out += (out.empty() ? "" : "、") + zhLabel(domain, v);
+    return out.empty() ? value : out;
 }
 
 Point centreOf(const Geometry& g)
@@ -94,8 +109,8 @@ std::vector<ReportField> profileOf(const ScreeningReport& report, const SiteResu
         break;
     }
     out.push_back({"行业代码", attributeOr(s.attributes, "industry_code", "—")});
-    out.push_back({"项目类型", attributeOr(s.attributes, "project_type", "—")});
-    out.push_back({"建设性质", attributeOr(s.attributes, "construction", "—")});
+    out.push_back({"项目类型", labelled(s.attributes, "project_type")});
+    out.push_back({"建设性质", labelled(s.attributes, "construction")});
     return out;
 }
 
@@ -184,7 +199,9 @@ ReportTable hitTable(const SiteResult& s)
     return t;
 }
 
-ReportTable ruleTable(const SiteResult& s)
+// Site-level rule findings stand in the rule table, except where the site lies outside the
+// county: they fired because of that, and the notes say so in words that fit.
+ReportTable ruleTable(const SiteResult& s, const SiteLocation& location)
 {
     ReportTable t;
     t.header = {"规则", "涉及分区", "结论", "理由", "依据"};
@@ -196,6 +213,17 @@ ReportTable ruleTable(const SiteResult& s)
                                r.citation.empty() ? "—" : r.citation},
                               r.verdict,
                               false});
+    if (location.county == CountyRelation::Outside)
+        return t;
+    for (const std::string& w : s.warnings)
+        if (const auto r = parseSiteRuleWarning(w))
+        {
+            const auto v = parseVerdict(r->verdict);
+            t.rows.push_back(
+                {{r->ruleId, "（整个场址）", v ? toChinese(*v) : r->verdict, r->reason, "—"},
+                 v,
+                 false});
+        }
     return t;
 }
 
@@ -206,15 +234,12 @@ std::vector<std::string> notesOf(const ScreeningReport& report, std::size_t inde
     const std::string county =
         location.countyName.empty() ? std::string("本县") : location.countyName;
     std::vector<std::string> out;
-    std::vector<std::string> explained; // rules that fired because the site is outside the county
     if (location.county == CountyRelation::Outside)
     {
+        std::string because; // site-level rules that fired because the site is outside
         for (const std::string& w : s.warnings)
             if (const auto r = parseSiteRuleWarning(w))
-                explained.push_back(r->ruleId);
-        std::string because;
-        for (const std::string& id : explained)
-            because += (because.empty() ? "" : "、") + id;
+                because += (because.empty() ? "" : "、") + r->ruleId;
         out.push_back(
             "站点位于县域范围外（" + county + "），" + county + "分区数据不覆盖该选址" +
             (because.empty() ? std::string("。") : "；" + because + " 的判定即由此而来。"));
@@ -222,17 +247,8 @@ std::vector<std::string> notesOf(const ScreeningReport& report, std::size_t inde
     else if (location.county == CountyRelation::PartlyOutside)
         out.push_back("站点部分位于县域范围外（" + county + "），县域外部分未经筛查。");
     for (const std::string& w : s.warnings)
-    {
-        const auto r = parseSiteRuleWarning(w);
-        if (r && std::find(explained.begin(), explained.end(), r->ruleId) != explained.end())
-            continue; // said above, in the words that fit a site outside the county
-        if (!r)
+        if (!parseSiteRuleWarning(w)) // those are in the rule table or explained above
             out.push_back(w);
-        else if (const auto v = parseVerdict(r->verdict))
-            out.push_back(r->ruleId + "（" + toChinese(*v) + "）：" + r->reason);
-        else
-            out.push_back(r->ruleId + "（" + r->verdict + "）：" + r->reason);
-    }
     for (std::string& w : inputWarningsFor(report, index))
         out.push_back("输入数据：" + w);
     return out;
@@ -297,8 +313,10 @@ SiteReportModel siteReportModel(const ScreeningReport& report, std::size_t index
     m.provenance = provenanceOf(report, date);
     m.profile = profileOf(report, s, m.location);
     m.hits = hitTable(s);
-    m.rules = ruleTable(s);
-    m.noRulesText = "无适用规则（项目未涉及管控分区，或规则集为 " + report.ruleSet + "）。";
+    m.rules = ruleTable(s, m.location);
+    m.noRulesText = m.location.county == CountyRelation::Outside
+                        ? "站点位于县域范围外，本县规则不适用。"
+                        : "无适用规则（项目未涉及管控分区，或规则集为 " + report.ruleSet + "）。";
     m.notes = notesOf(report, index, m.location);
     return m;
 }

@@ -12,7 +12,7 @@ namespace redline
 namespace
 {
 
-constexpr std::size_t kMaxRules = 3; // reasons quoted in the sentence
+constexpr std::size_t kMaxRules = 2; // reasons quoted in the sentence (all are in the rule table)
 constexpr std::size_t kMaxZones = 3; // zones named in the sentence
 
 std::string withoutFinalStop(std::string s)
@@ -66,9 +66,18 @@ std::vector<std::string> decidingZones(const SiteResult& site)
     return out;
 }
 
+// The first rules, and how many there are when not all are quoted.
+std::string ruleList(const std::vector<std::string>& rules)
+{
+    std::string out = joined(rules, kMaxRules, "；");
+    if (rules.size() > kMaxRules)
+        out += "，共 " + std::to_string(rules.size()) + " 条规则，见适用规则表";
+    return out;
+}
+
 std::string because(const std::vector<std::string>& rules)
 {
-    return rules.empty() ? std::string() : "（" + joined(rules, kMaxRules, "；") + "）";
+    return rules.empty() ? std::string() : "（" + ruleList(rules) + "）";
 }
 
 std::string sentenceFor(const SiteResult& site)
@@ -87,7 +96,7 @@ std::string sentenceFor(const SiteResult& site)
         return "需进一步论证：现有资料不足以判定，须补充资料或开展专题论证，由生态环境主管部门"
                "审查后确定" +
                (zones.empty() ? std::string() : "（涉及" + joined(zones, kMaxZones, "、") + "）") +
-               (rules.empty() ? std::string() : "：" + joined(rules, kMaxRules, "；")) + "。";
+               (rules.empty() ? std::string() : "：" + ruleList(rules)) + "。";
     if (site.verdict == Verdict::Allowed)
         return "允许：选址未触及生态环境分区管控的禁止或限制要求，可按规定程序办理环境影响评价等"
                "手续。";

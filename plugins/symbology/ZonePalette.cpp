@@ -1,5 +1,7 @@
 #include "symbology/ZonePalette.hpp"
 
+#include "redline/rules/Terms.hpp"
+
 namespace redline
 {
 namespace
@@ -33,7 +35,6 @@ ZoneSymbol hatched(const char* label, Rgba color, HatchPattern hatch)
 ZoneStyle redLine()
 {
     ZoneStyle st;
-    st.title = "生态保护红线";
     st.classField = "redline_type";
     const Rgba red{220, 0, 0};
     st.classes = {
@@ -51,7 +52,6 @@ ZoneStyle redLine()
 ZoneStyle controlUnits()
 {
     ZoneStyle st;
-    st.title = "环境管控单元";
     st.classField = "unit_type";
     const Rgba edge{110, 110, 110};
     st.classes = {
@@ -67,7 +67,6 @@ ZoneStyle controlUnits()
 ZoneStyle waterZones()
 {
     ZoneStyle st;
-    st.title = "饮用水水源保护区";
     st.classField = "level";
     st.classes = {
         {"I", filled("饮用水水源一级保护区", {13, 71, 161, 200}, {13, 71, 161}, 0.3)},
@@ -84,7 +83,6 @@ ZoneStyle waterZones()
 ZoneStyle protectedAreas()
 {
     ZoneStyle st;
-    st.title = "自然保护地";
     st.classField = "zoning";
     const Rgba green{27, 120, 40};
     st.classes = {
@@ -101,7 +99,6 @@ ZoneStyle protectedAreas()
 ZoneStyle prohibitedZones()
 {
     ZoneStyle st;
-    st.title = "禁止类区域";
     st.classField = "prohibition";
     const Rgba purple{123, 31, 162};
     // Large no-breeding zones: sparse hatch, no fill, so the zones below stay readable.
@@ -130,7 +127,6 @@ ZoneStyle prohibitedZones()
 ZoneStyle townships()
 {
     ZoneStyle st;
-    st.title = "乡镇街道界";
     ZoneSymbol s = filled("乡镇街道界", kTransparent, {110, 110, 110}, 0.3);
     s.dash = DashPattern::Dash;
     st.base = s;
@@ -144,7 +140,6 @@ ZoneStyle townships()
 ZoneStyle county()
 {
     ZoneStyle st;
-    st.title = "县界";
     // Solid and bold: a wide dash-dot pattern would cost Qt's stroker ~50 ms per frame here.
     st.base = filled("县界", kTransparent, {40, 40, 40}, 0.8);
     st.labelPriority = 9;
@@ -174,22 +169,7 @@ ZoneStyle rivers()
     return st;
 }
 
-} // namespace
-
-const ZoneSymbol& ZoneStyle::symbolFor(const Attributes& attributes) const
-{
-    if (classField.empty())
-        return base;
-    const auto value = attributes.text(classField);
-    if (!value)
-        return base;
-    for (const ZoneSymbolClass& c : classes)
-        if (c.value == *value)
-            return c.symbol;
-    return base;
-}
-
-ZoneStyle zoneStyle(const std::string& kind, const std::string& name)
+ZoneStyle styleOf(const std::string& kind, const std::string& name)
 {
     if (kind == "ecological_redline")
         return redLine();
@@ -212,6 +192,31 @@ ZoneStyle zoneStyle(const std::string& kind, const std::string& name)
     ZoneStyle st;
     st.title = name;
     st.base = filled(name.c_str(), {150, 150, 150, 60}, {90, 90, 90}, 0.25);
+    return st;
+}
+
+} // namespace
+
+const ZoneSymbol& ZoneStyle::symbolFor(const Attributes& attributes) const
+{
+    if (classField.empty())
+        return base;
+    const auto value = attributes.text(classField);
+    if (!value)
+        return base;
+    for (const ZoneSymbolClass& c : classes)
+        if (c.value == *value)
+            return c.symbol;
+    return base;
+}
+
+ZoneStyle zoneStyle(const std::string& kind, const std::string& name)
+{
+    ZoneStyle st = styleOf(kind, name);
+    // Titles of the vocabulary's zone kinds come from it (redline/rules/Terms.hpp), so that
+    // legends, layer lists and reports name a kind alike.
+    if (std::string zh = zhLabel("zone_kind", kind); !zh.empty())
+        st.title = std::move(zh);
     return st;
 }
 

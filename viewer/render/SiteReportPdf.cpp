@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QPdfWriter>
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "redline/core/AtomicFile.hpp"
@@ -225,22 +226,27 @@ void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
 {
     const double w = flow.width();
     const double h = px(kMapHeightMm);
-    flow.ensure(h + px(40));
-    QPainter& p = flow.painter();
     const MapTransform fit = MapTransform::fit(reportMapFocus(site.geometry), QSizeF(w, h), kDpi);
     const MapTransform view(fit.center(), roundPrintScale(fit.scaleDenominator()) * 0.0254 / kDpi,
                             QSizeF(w, h), kDpi);
     // What the map shows, from the same excerpt as the HTML report's map: its site parts are
     // the overlays (this site only) and its symbols the legend. Geometry detail is not drawn
     // from the excerpt (the renderer has the full layers), so one pixel is resolution enough.
-    const Envelope box = view.extent();
     std::set<std::string> visibleKinds;
     for (const RenderLayer& l : in.layers)
         if (l.visible)
             visibleKinds.insert(l.kind);
-    MapExcerpt excerpt = mapExcerpt(in.report->zoning.get(), site, box, view.metresPerPixel());
+    MapExcerpt excerpt =
+        mapExcerpt(in.report->zoning.get(), site, view.extent(), view.metresPerPixel());
     std::erase_if(excerpt.layers,
                   [&](const MapExcerptLayer& l) { return visibleKinds.count(l.kind) == 0; });
+    std::vector<LegendEntry> entries;
+    for (const LegendItem& item : legendOf(excerpt))
+        entries.push_back({q(item.label), toSymbol(item.symbol), item.line});
+    // Three columns fit the text width at 7 pt: rows of 4.7 mm under a 6 mm title.
+    const double legendHeight = px(6 + 4.7 * std::ceil(static_cast<double>(entries.size()) / 3));
+    flow.ensure(h + px(2) + legendHeight); // map and legend on one page
+
     RenderRequest req;
     req.view = view;
     req.layers = in.layers;
@@ -254,6 +260,7 @@ void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
             o.label = q(site.siteId);
         req.overlays.push_back(std::move(o));
     }
+    QPainter& p = flow.painter();
     p.save();
     p.translate(flow.left(), flow.y());
     MapRenderer::render(req, p);
@@ -267,12 +274,8 @@ void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
     p.drawRect(QRectF(0, 0, w, h));
     p.restore();
     flow.advance(h + px(2));
-    std::vector<LegendEntry> entries;
-    for (const LegendItem& item : legendOf(excerpt))
-        entries.push_back({q(item.label), toSymbol(item.symbol), item.line});
-    const QRectF legendBox(flow.left(), flow.y(), w, px(30));
-    const double used = drawLegend(p, legendBox, entries, flow.view(), 7);
-    flow.advance(used + px(2));
+    const QRectF legendBox(flow.left(), flow.y(), w, legendHeight);
+    flow.advance(drawLegend(p, legendBox, entries, flow.view(), 7) + px(2));
 }
 
 } // namespace

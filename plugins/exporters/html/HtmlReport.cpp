@@ -140,6 +140,7 @@ void writeHtmlReport(const ScreeningReport& report, std::ostream& out, const std
            "white-space:nowrap}.meaning{font-size:15px;margin:0}\n"
         << ".prohibited{background:#d32f2f;color:#fff}.restricted{background:#f57c00;color:#fff}"
            ".needs_review{background:#fbc02d}.allowed{background:#388e3c;color:#fff}\n"
+        << "table.hits td:last-child,table.rules td:nth-child(3){white-space:nowrap}\n"
         << "tr.none td{color:#777}.disclaimer{font-size:12px;color:#500;border:1px solid #ccc;"
            "padding:6px}.note{color:#555}\n"
         << ".map-block{display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap}\n"

@@ -107,9 +107,19 @@ TEST(SiteReportModel, SiteOutsideTheCountyIsCalledSoNotADataGap)
     EXPECT_TRUE(contains(m.notes.front(), "TL-10")) << m.notes.front();
     for (const std::string& n : m.notes)
         EXPECT_FALSE(contains(n, "数据缺口")) << n;
-    // Inside the county the same rule keeps its own words.
-    const SiteReportModel inside = siteReportModel(r, indexOf(r, "P"), "2026-01-02");
+    EXPECT_TRUE(m.rules.rows.empty());
+    EXPECT_EQ(m.noRulesText, "站点位于县域范围外，本县规则不适用。");
+    // Inside the county the same rule keeps its own words, as a row of the rule table.
+    const std::size_t p = indexOf(r, "P");
+    r.results[p].warnings = r.results[o].warnings;
+    const SiteReportModel inside = siteReportModel(r, p, "2026-01-02");
     EXPECT_EQ(inside.location.county, CountyRelation::Inside);
+    ASSERT_FALSE(inside.rules.rows.empty());
+    const ReportRow& tl10 = inside.rules.rows.back();
+    EXPECT_EQ(tl10.cells[0], "TL-10");
+    EXPECT_EQ(tl10.cells[1], "（整个场址）");
+    EXPECT_EQ(tl10.cells[2], "需进一步论证");
+    EXPECT_EQ(tl10.cells[3], "场址不在任何环境管控单元内（数据缺口），需核实所属管控单元");
 }
 
 TEST(SiteReportModel, InputWarningsNamingAnotherSiteStayOutOfThisReport)
