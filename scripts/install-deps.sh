@@ -8,7 +8,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config
   # engine
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev libtbb-dev
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev libxxhash-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # viewer, printing and its tests
