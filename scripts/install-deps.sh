@@ -14,7 +14,7 @@ PACKAGES=(
   # viewer, printing and its tests
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev fonts-noto-cjk poppler-utils xvfb xauth
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
-  postgresql-15 postgresql-15-postgis-3
+  postgresql-15 postgresql-15-postgis-3 time
 )
 
 missing=()
