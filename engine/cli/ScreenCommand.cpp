@@ -29,7 +29,7 @@ struct ScreenArgs
     std::string siteCrs;
     std::string towgs84;
     std::string analysisCrs;
-    std::string format = "json";
+    std::string format; // empty: by the output's extension (resolveScreenFormat)
     std::string output;
     double buffer = -1;
     std::string rules = redline::kDefaultRuleSet;
@@ -50,6 +50,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     using namespace redline;
     if (a.sites.empty() == a.siteWkt.empty())
         throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
+    const std::string format = resolveScreenFormat(a.format, a.output);
     const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
     StoreCacheOptions cacheOptions;
     cacheOptions.analysisCrs = requested;
@@ -92,7 +93,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.warnings = sites.warnings;
     report.results = screening.run(sites);
 
-    writeScreenOutput(report, a.format, a.output);
+    writeScreenOutput(report, format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
@@ -124,7 +125,8 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
                     "Local datum parameters dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / Beijing 1954");
     sub->add_option("--analysis-crs", args->analysisCrs,
                     "Projected CRS for areas and distances (default EPSG:4549 or the catalog's)");
-    sub->add_option("--format", args->format, "Output format")
+    sub->add_option("--format", args->format,
+                    "Output format (default: by the --output extension, else json)")
         ->check(CLI::IsMember({"json", "csv", "geojson", "gpkg", "html"}));
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
