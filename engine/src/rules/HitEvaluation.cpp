@@ -344,7 +344,9 @@ std::string conditionText(const DeclarativeRuleSet& rules, const Group& g, bool 
         std::vector<std::string> shown;
         for (const auto& v : values)
             shown.push_back(zh ? valueZh(rules, key, v) : valueEn(v));
-        parts.push_back((zh ? keyZh(key) : keyEn(key)) + "=" + joinWords(shown, "/"));
+        // The head of the message names the zone; here the attribute is enough.
+        const std::string name = isZoneValueKey(key) ? splitZoneValueKey(key)[3] : key;
+        parts.push_back(name + "=" + joinWords(shown, "/"));
     }
     return joinWords(parts, zh ? "，" : ", ");
 }
@@ -494,7 +496,7 @@ HitVerdict evaluateHit(const DeclarativeRuleSet& rules, const Hit& hit, const Si
         }
     }
     out.verdict = least == most ? least : std::max(least, Verdict::NeedsReview);
-    if (std::any_of(leaves.begin(), leaves.end(),
+    if (std::all_of(leaves.begin(), leaves.end(),
                     [](const Leaf& l) { return l.decidingId == kUndecidedRuleId; }))
         out.warnings.push_back(evaluator.undecidedWarning());
 

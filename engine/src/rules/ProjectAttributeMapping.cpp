@@ -93,6 +93,27 @@ std::vector<std::string> truncations(const std::string& name)
     return out;
 }
 
+// A field name for messages: GDAL cuts UTF-8 names mid-character, and outputs must stay valid
+// UTF-8, so bytes that do not form a character are shown as U+FFFD.
+std::string shown(const std::string& name)
+{
+    std::string out;
+    for (std::size_t i = 0; i < name.size();)
+    {
+        const auto lead = static_cast<unsigned char>(name[i]);
+        const std::size_t n = utf8Length(lead);
+        bool whole = (lead < 0x80 || lead >= 0xC0) && i + n <= name.size();
+        for (std::size_t k = 1; whole && k < n; ++k)
+            whole = (static_cast<unsigned char>(name[i + k]) & 0xC0) == 0x80;
+        if (whole)
+            out.append(name, i, n);
+        else
+            out += "\xEF\xBF\xBD";
+        i += whole ? n : 1;
+    }
+    return out;
+}
+
 bool isAscii(const std::string& text)
 {
     return std::all_of(text.begin(), text.end(),
@@ -123,7 +144,7 @@ std::string fieldList(const Layer& layer)
 {
     std::string out;
     for (const auto& f : layer.fieldNames)
-        out += (out.empty() ? "" : ", ") + f;
+        out += (out.empty() ? "" : ", ") + shown(f);
     return out;
 }
 
@@ -289,10 +310,10 @@ void ProjectAttributeMapping::apply(Layer& sites) const
             std::string names;
             for (const auto& a : candidates->second)
                 names += (names.empty() ? "" : " or ") + a;
-            sites.warnings.push_back(where + ": field '" + field + "' could be " + names +
+            sites.warnings.push_back(where + ": field '" + shown(field) + "' could be " + names +
                                      " (a name cut to 10 bytes); it is not read — map it with "
                                      "--fields ATTRIBUTE=" +
-                                     field);
+                                     shown(field));
             used.insert(field);
             continue;
         }
@@ -300,16 +321,16 @@ void ProjectAttributeMapping::apply(Layer& sites) const
         const auto taken = source.find(attribute);
         if (taken != source.end())
         {
-            sites.warnings.push_back(where + ": fields '" + taken->second + "' and '" + field +
-                                     "' both give " + attribute + "; '" + taken->second +
-                                     "' is read");
+            sites.warnings.push_back(where + ": fields '" + shown(taken->second) + "' and '" +
+                                     shown(field) + "' both give " + attribute + "; '" +
+                                     shown(taken->second) + "' is read");
             used.insert(field);
             continue;
         }
         source[attribute] = field;
         used.insert(field);
         if (field != attribute)
-            aliasNotes.push_back(field + " → " + attribute);
+            aliasNotes.push_back(shown(field) + " → " + attribute);
     }
     if (!aliasNotes.empty())
     {
@@ -351,10 +372,10 @@ void ProjectAttributeMapping::apply(Layer& sites) const
                                     });
         }
         if (looksLike)
-            sites.warnings.push_back(where + ": field '" + field +
+            sites.warnings.push_back(where + ": field '" + shown(field) +
                                      "' looks like a project attribute but is not one Redline "
                                      "reads; map it with --fields ATTRIBUTE=" +
-                                     field + " if it is one");
+                                     shown(field) + " if it is one");
     }
 
     const auto addField = [&](const std::string& attribute)
@@ -376,8 +397,9 @@ void ProjectAttributeMapping::apply(Layer& sites) const
             f.attributes.set(attribute, v ? *v : AttributeValue());
         }
         if (replaced)
-            sites.warnings.push_back(where + ": " + attribute + " is read from field '" + field +
-                                     "' (--fields), not from the sites' own " + attribute);
+            sites.warnings.push_back(where + ": " + attribute + " is read from field '" +
+                                     shown(field) + "' (--fields), not from the sites' own " +
+                                     attribute);
         addField(attribute);
     }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "redline/core/Error.hpp"
+
 #include "RuleFixtures.hpp"
 
 namespace redline
@@ -335,6 +337,82 @@ TEST(DeclarativeRuleSet, HitOfAKindWithoutRulesIsAllowed)
     EXPECT_EQ(s.verdict, Verdict::Allowed);
 }
 
+TEST(DeclarativeRuleSet, ProtectiveKindWithoutRulesIsNeedsReviewNeverAllowed)
+{
+    const auto set = DeclarativeRuleSet::fromYamlText(R"(name: farmland.rules
+zone_kinds: [permanent_farmland]
+protective_kinds: [permanent_farmland]
+rules:
+  - id: RL-ANY
+    zone_kind: ecological_redline
+    verdict: prohibited
+    reason_zh: 红线
+    reason_en: red line
+    confidence: V
+)",
+                                                      "farmland.yaml");
+    SiteResult s =
+        makeSite("project_type=road",
+                 {makeHit("permanent_farmland", "name=基本农田"),
+                  makeHit("water_protection_zones", "level=I"), makeHit("townships", "name=岩头镇"),
+                  makeHit("permanent_farmland", "", Shape::Buffer)});
+    set->evaluate(s, {});
+    EXPECT_EQ(s.hits[0].verdict, Verdict::NeedsReview); // declared protective, no rule
+    EXPECT_EQ(s.hits[0].rules.front().ruleId, "UNDECIDED");
+    EXPECT_EQ(s.hits[1].verdict, Verdict::NeedsReview); // protective by default, no rule
+    EXPECT_EQ(s.hits[2].verdict, Verdict::Allowed);     // not protective
+    EXPECT_EQ(s.hits[3].verdict, Verdict::Allowed);     // buffer-only: not inside the zone
+    const std::vector<std::string> expected{
+        "permanent_farmland zone permanent_farmland-1: no rule of farmland.rules decides a site "
+        "inside this permanent_farmland zone (none of its classifying attributes given); the hit "
+        "needs review",
+        "water_protection_zones zone water_protection_zones-1: no rule of farmland.rules decides "
+        "a site inside this water_protection_zones zone (level 'I'); the hit needs review"};
+    EXPECT_EQ(s.warnings, expected);
+    EXPECT_THROW(
+        DeclarativeRuleSet::fromYamlText("protective_kinds: [farmland]\nrules: []\n", "bad.yaml"),
+        ConfigError);
+}
+
+TEST(DeclarativeRuleSet, ZoneValuesOutsideTheVocabularyAreRefusedInRuleFiles)
+{
+    try
+    {
+        (void)DeclarativeRuleSet::fromYamlText(R"(rules:
+  - id: W1
+    zone_kind: water_protection_zones
+    zone: {level: [1I]}
+    verdict: prohibited
+    reason_zh: x
+    reason_en: x
+    confidence: V
+)",
+                                               "typo.yaml");
+        FAIL() << "level 1I must be refused";
+    }
+    catch (const ConfigError& e)
+    {
+        EXPECT_STREQ(e.what(), "typo.yaml:4: rule 'W1': field 'zone.level': '1I' is not a "
+                               "water-protection level (known: I, II, quasi, rural, or their "
+                               "spellings; declare others under zone_values)");
+    }
+    // Spellings are stored canonical: `level: [一级保护区]` matches a zone whose level is Ⅰ.
+    const auto set = DeclarativeRuleSet::fromYamlText(R"(rules:
+  - id: W1
+    zone_kind: water_protection_zones
+    zone: {level: [一级保护区]}
+    verdict: prohibited
+    reason_zh: x
+    reason_en: x
+    confidence: V
+)",
+                                                      "spelled.yaml");
+    EXPECT_EQ(set->findRule("W1")->zone.front().values, std::vector<std::string>{"I"});
+    SiteResult s = makeSite("", {makeHit("water_protection_zones", "level=Ⅰ")});
+    set->evaluate(s, {});
+    EXPECT_EQ(s.verdict, Verdict::Prohibited);
+}
+
 TEST(DeclarativeRuleSet, SiteTakesTheMostSevereHitVerdict)
 {
     const SiteResult s =
@@ -387,8 +465,9 @@ TEST(DeclarativeRuleSet, VerdictFromAnotherKindFollowsThatKindsRules)
 TEST(DeclarativeRuleSet, AlsoHitNeedsAnOverlappingHitOfThatKindMatchingItsTests)
 {
     const Hit park = makeHit("protected_areas", "zoning=general");
-    const auto parkHit = [&](const char* site, const Hit& other)
-    { return screened(site, {park, other}).hits.front(); };
+    const auto parkHit = [&](const char* site, const Hit& other) {
+        return screened(site, {park, other}).hits.front();
+    };
     EXPECT_TRUE(fired(parkHit("project_type=tourism_facility",
                               makeHit("ecological_redline", "redline_type=scenic")),
                       "PA-CORE-ALSO"));
