@@ -11,9 +11,11 @@
 #include "ExitCodes.hpp"
 #include "ScreenOutput.hpp"
 #include "redline/analysis/Screening.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/plugin/Registry.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 
 namespace
@@ -34,6 +36,9 @@ struct ScreenArgs
     std::string rules = redline::kDefaultRuleSet;
     std::string failOn;
     unsigned threads = 0;
+    bool noCache = false;
+    std::vector<std::string> fields;    // --fields FILE|NAME=SOURCE,…
+    std::vector<std::string> siteAttrs; // --site-attr KEY=VALUE
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -50,7 +55,15 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
     const std::string format = resolveScreenFormat(a.format, a.output);
     const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
-    auto store = ZoningStore::load(a.zones, requested);
+    StoreCacheOptions cacheOptions;
+    cacheOptions.analysisCrs = requested;
+    cacheOptions.enabled = !a.noCache;
+    const CachedStore cached = openPreparedStore(a.zones, cacheOptions);
+    // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a line.
+    if (cached.outcome == CacheOutcome::RebuiltDamaged ||
+        (cached.outcome == CacheOutcome::NotCached && !cached.note.empty()))
+        std::cerr << "redline: warning: " << cached.note << "\n";
+    const auto& store = cached.store;
     auto ruleSet = resolveRuleSet(registry, a.rules);
 
     SiteSourceOptions so;
@@ -60,18 +73,22 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         so.siteCrs = a.siteCrs;
     if (!a.towgs84.empty())
         so.towgs84 = parseTowgs84(a.towgs84);
-    Envelope extent;
-    for (const auto& l : store->layers())
-        for (const auto& f : l.layer->features)
-            extent.expandToInclude(f.geometry.envelope());
-    so.zoningExtent = extent;
-    const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
-                                        : loadSites(a.sites, store->analysisCrs(), so, &registry);
+    so.zoningExtent = store->extent();
+    Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
+                                  : loadSites(a.sites, store->analysisCrs(), so, &registry);
+    ProjectAttributeOptions projectAttributes;
+    for (const auto& f : a.fields)
+        for (auto& mapping : parseFieldMapping(f))
+            projectAttributes.fields.push_back(std::move(mapping));
+    for (const auto& attr : a.siteAttrs)
+        projectAttributes.siteAttributes.push_back(parseSiteAttribute(attr));
+    ProjectAttributeMapping(ruleSet->vocabulary(), std::move(projectAttributes)).apply(sites);
 
     ScreeningOptions opts;
     if (a.buffer >= 0)
         opts.bufferM = a.buffer;
     opts.threads = a.threads;
+    opts.overlapGeometry = a.format == "gpkg" || a.format == "html"; // the only ones drawing it
     if (isatty(STDERR_FILENO))
         opts.progress = showProgress;
     Screening screening(store, ruleSet, opts);
@@ -85,6 +102,10 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.ruleSetVersion = ruleSet->version();
     report.warnings = sites.warnings;
     report.results = screening.run(sites);
+    // The HTML report draws each site over the zoning around it, context layers included; the
+    // prepared store holds the screened zones only, so that report reads the store itself.
+    if (format == "html")
+        report.zoning = ZoningStore::load(a.zones, store->analysisCrs());
 
     writeScreenOutput(report, format, a.output);
     for (const auto& w : report.warnings)
@@ -129,5 +150,13 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_option("--fields", args->fields,
+                    "Where the sites keep project attributes: NAME=SOURCE[,NAME=SOURCE…] or a file "
+                    "of NAME=SOURCE lines (e.g. project_type=XMLB)");
+    sub->add_option("--site-attr", args->siteAttrs,
+                    "A project attribute for every site, KEY=VALUE (repeatable; e.g. "
+                    "project_type=road for a 界址点 list or --site-wkt)");
+    sub->add_flag("--no-cache", args->noCache,
+                  "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
 }

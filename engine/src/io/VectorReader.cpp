@@ -7,6 +7,7 @@
 #include <ogr_api.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/io/JzdEncoding.hpp"
 
@@ -116,8 +117,8 @@ void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLon
                         ll->y >= aou->minY - margin && ll->y <= aou->maxY + margin;
     if (inside || (!aou && ll && std::abs(ll->y) <= 90))
         return;
-    std::string msg = where + ": coordinates around (" + std::to_string(centre.x) + ", " +
-                      std::to_string(centre.y) + ") lie outside the area of use of " + crs.label();
+    std::string msg = where + ": coordinates around (" + formatFixed(centre.x, 6) + ", " +
+                      formatFixed(centre.y, 6) + ") lie outside the area of use of " + crs.label();
     const std::string guess = detail::guessCrsFromExtent(e);
     msg += guess.empty() ? "." : "; " + guess + ".";
     throw CrsError(msg);
@@ -208,9 +209,13 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                        (guess.empty() ? std::string(".") : "; " + guess + "."));
     }
 
-    const CrsTransform* toTarget =
-        options.targetCrs ? &detail::cachedTransform(out.crs, *options.targetCrs) : nullptr;
-    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, Crs::fromEpsg(4326));
+    // Already in the target CRS: no transform to set up or apply.
+    const CrsTransform* toTarget = options.targetCrs && !out.crs.isSame(*options.targetCrs)
+                                       ? &detail::cachedTransform(out.crs, *options.targetCrs)
+                                       : nullptr;
+    // Lon/lat on the source's own datum: enough for the area-of-use check (2° margin), and far
+    // quicker for PROJ to set up than a transform to WGS 84.
+    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, out.crs.geographicBase());
     detail::GeosContext geos;
     std::size_t droppedZmCount = 0;
 
@@ -251,7 +256,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (droppedZmCount > 0)
         out.warnings.push_back(where + ": Z/M values dropped from " +
                                std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
-    if (toTarget)
+    if (options.targetCrs)
         out.crs = *options.targetCrs;
     for (auto& w : gdal.warnings())
         out.warnings.push_back(std::move(w));
