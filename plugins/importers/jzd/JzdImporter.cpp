@@ -130,8 +130,9 @@ GridDecision decideGrid(const jzd::ParsedFile& parsed, bool swapped, const std::
             const double e = std::abs(swapped ? p.first : p.second);
             if (e >= 10 * kPrefixedEasting)
                 throw IoError(file + ", line " + std::to_string(p.line) + ": easting " +
-                              fmt("%.10g", e) + " has more than 8 digits before the decimal "
-                                                "point; it is not a Gauss-Kruger easting.");
+                              formatSignificant(e, 10) +
+                              " has more than 8 digits before the decimal point; it is not a "
+                              "Gauss-Kruger easting.");
             const std::optional<int> z = e >= kPrefixedEasting
                                              ? std::optional<int>(static_cast<int>(e / 1.0e6))
                                              : std::nullopt;
