@@ -1,39 +1,34 @@
 // redline screen: sites × zoning store -> overlaps, distances and verdicts (DESIGN A3/A4).
+// Fills a ScreeningRequest from the options and runs it through the engine's ScreeningEngine,
+// the same path as the service.
 
-#include <CLI/CLI.hpp>
-
-#include <unistd.h>
-
+#include <algorithm>
 #include <iostream>
 #include <memory>
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include "redline/api/ScreeningEngine.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/plugin/Registry.hpp"
+#include "redline/rules/ResolveRuleSet.hpp"
 
 #include "Commands.hpp"
 #include "ExitCodes.hpp"
 #include "ScreenOutput.hpp"
-#include "redline/analysis/Screening.hpp"
-#include "redline/core/Error.hpp"
-#include "redline/io/SiteSource.hpp"
-#include "redline/plugin/Registry.hpp"
-#include "redline/rules/ResolveRuleSet.hpp"
 
 namespace
 {
 
 struct ScreenArgs
 {
-    std::string zones;
-    std::string sites;
-    std::string siteWkt;
-    std::string siteLayer;
-    std::string siteCrs;
-    std::string towgs84;
-    std::string analysisCrs;
+    redline::EngineConfig engine;
+    redline::ScreeningRequest request;
+    double buffer = -1;
     std::string format = "json";
     std::string output;
-    double buffer = -1;
-    std::string rules = redline::kDefaultRuleSet;
     std::string failOn;
-    unsigned threads = 0;
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -43,49 +38,30 @@ void showProgress(std::size_t done, std::size_t total)
                   << std::flush;
 }
 
-int runScreen(const ScreenArgs& a, const redline::Registry& registry)
+// A request problem named as the CLI's option: "site_crs" -> "--site-crs".
+std::string optionName(const std::string& input)
+{
+    if (input == "sites")
+        return "--sites/--site-wkt";
+    std::string name = "--" + input;
+    std::replace(name.begin(), name.end(), '_', '-');
+    return name;
+}
+
+int runScreen(ScreenArgs a, const redline::Registry& registry)
 {
     using namespace redline;
-    if (a.sites.empty() == a.siteWkt.empty())
-        throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
-    const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
-    auto store = ZoningStore::load(a.zones, requested);
-    auto ruleSet = resolveRuleSet(registry, a.rules);
-
-    SiteSourceOptions so;
-    if (!a.siteLayer.empty())
-        so.layerName = a.siteLayer;
-    if (!a.siteCrs.empty())
-        so.siteCrs = a.siteCrs;
-    if (!a.towgs84.empty())
-        so.towgs84 = parseTowgs84(a.towgs84);
-    Envelope extent;
-    for (const auto& l : store->layers())
-        for (const auto& f : l.layer->features)
-            extent.expandToInclude(f.geometry.envelope());
-    so.zoningExtent = extent;
-    const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
-                                        : loadSites(a.sites, store->analysisCrs(), so, &registry);
-
-    ScreeningOptions opts;
     if (a.buffer >= 0)
-        opts.bufferM = a.buffer;
-    opts.threads = a.threads;
+        a.request.bufferM = a.buffer;
     if (isatty(STDERR_FILENO))
-        opts.progress = showProgress;
-    Screening screening(store, ruleSet, opts);
+        a.request.progress = showProgress;
+    if (auto p = a.request.problem())
+        throw ConfigError(optionName(p->input) + ": " + p->message + ".");
 
-    ScreeningReport report;
-    report.redlineVersion = REDLINE_VERSION;
-    report.zones = a.zones;
-    report.sites = a.sites.empty() ? "--site-wkt" : a.sites;
-    report.analysisCrs = store->analysisCrs().label();
-    report.ruleSet = a.rules;
-    report.ruleSetVersion = ruleSet->version();
-    report.warnings = sites.warnings;
-    report.results = screening.run(sites);
+    const ScreeningEngine engine(registry, a.engine);
+    const ScreeningReport report = engine.screen(a.request);
 
-    writeScreenOutput(report, a.format, a.output);
+    writeScreenOutput(registry, report, a.format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
@@ -104,28 +80,30 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
 void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exitCode)
 {
     auto args = std::make_shared<ScreenArgs>();
+    auto& r = args->request;
     auto* sub = app.add_subcommand("screen", "Screen project sites against a zoning store");
-    sub->add_option("--zones", args->zones, "Zoning store: GeoPackage or catalog.yaml")
+    sub->add_option("--zones", args->engine.zones, "Zoning store: GeoPackage or catalog.yaml")
         ->required();
-    sub->add_option("--sites", args->sites, "Sites: any GDAL vector source or a 界址点 list");
-    sub->add_option("--site-wkt", args->siteWkt, "One site as WKT (in --site-crs, default the "
-                                                 "analysis CRS)");
-    sub->add_option("--site-layer", args->siteLayer, "Layer of the sites source");
-    sub->add_option("--site-crs", args->siteCrs,
+    sub->add_option("--sites", r.sitesPath, "Sites: any GDAL vector source or a 界址点 list");
+    sub->add_option("--site-wkt", r.siteWkt,
+                    "One site as WKT (in --site-crs, default the "
+                    "analysis CRS)");
+    sub->add_option("--site-layer", r.siteLayer, "Layer of the sites source");
+    sub->add_option("--site-crs", r.siteCrs,
                     "CRS of the sites when missing or wrong: EPSG code, WKT, gcj02 or bd09");
-    sub->add_option("--towgs84", args->towgs84,
+    sub->add_option("--towgs84", r.towgs84,
                     "Local datum parameters dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / Beijing 1954");
-    sub->add_option("--analysis-crs", args->analysisCrs,
+    sub->add_option("--analysis-crs", args->engine.analysisCrs,
                     "Projected CRS for areas and distances (default EPSG:4549 or the catalog's)");
     sub->add_option("--format", args->format, "Output format")
-        ->check(CLI::IsMember({"json", "csv", "geojson", "gpkg", "html"}));
+        ->check(CLI::IsMember(registry.reportFormats()));
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
         ->check(CLI::NonNegativeNumber);
-    sub->add_option("--rules", args->rules, "Rule set: a name (see `redline plugins`), a rule "
-                                            "file, or none");
+    sub->add_option("--rules", args->engine.defaultRules,
+                    "Rule set: a name (see `redline plugins`), a rule file, or none");
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
-    sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_option("--threads", r.threads, "Worker threads (default: all cores)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
 }

@@ -1,34 +1,23 @@
 #include "ScreenOutput.hpp"
 
 #include <iostream>
-#include <sstream>
 
-#include "exporters/html/HtmlReport.hpp"
-#include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
-#include "redline/report/ReportWriter.hpp"
+#include "redline/plugin/Registry.hpp"
 
-void writeScreenOutput(const redline::ScreeningReport& report, const std::string& format,
-                       const std::string& output)
+void writeScreenOutput(const redline::Registry& registry, const redline::ScreeningReport& report,
+                       const std::string& format, const std::string& output)
 {
     using namespace redline;
-    const bool toStdout = output.empty() || output == "-";
-    if (format == "html")
+    const auto exporter = registry.reportExporter(format);
+    if (!exporter)
+        throw ConfigError("--format '" + format + "' is not a report format of this build.");
+    if (output.empty() || output == "-")
     {
-        std::ostringstream html;
-        writeHtmlReport(report, html);
-        if (toStdout)
-            std::cout << html.str();
-        else
-            writeTextFileAtomically(output, html.str());
-        return;
-    }
-    if (toStdout)
-    {
-        if (!isTextFormat(format))
+        if (!exporter->streams())
             throw ConfigError("The " + format + " format needs --output PATH.");
-        writeReport(report, format, std::cout);
+        exporter->write(report, std::cout);
         return;
     }
-    writeReportFile(report, format, output);
+    exporter->writeFile(report, output);
 }

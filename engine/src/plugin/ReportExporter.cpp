@@ -1,0 +1,17 @@
+#include "redline/plugin/ReportExporter.hpp"
+
+#include <sstream>
+
+#include "redline/core/AtomicFile.hpp"
+
+namespace redline
+{
+
+void ReportExporter::writeFile(const ScreeningReport& report, const std::string& path) const
+{
+    std::ostringstream text;
+    write(report, text);
+    writeTextFileAtomically(path, text.str());
+}
+
+} // namespace redline
