@@ -1,7 +1,7 @@
 #include "BuiltinPlugins.hpp"
 
+#include "exporters/formats/ReportFormats.hpp"
 #include "exporters/jzd/JzdExporter.hpp"
-#include "exporters/report/ReportExporters.hpp"
 #include "importers/jzd/JzdImporter.hpp"
 #include "importers/vertex_rows/VertexRowsImporter.hpp"
 #include "redline/plugin/Registry.hpp"
@@ -19,7 +19,7 @@ void registerBuiltinPlugins(Registry& registry)
     registry.addImporter(VertexRowsImporter::info(),
                          [] { return std::make_shared<const VertexRowsImporter>(); });
     registry.addExporter(JzdExporter::info(), [] { return std::make_shared<const JzdExporter>(); });
-    registerReportExporters(registry);
+    registerReportFormats(registry);
 }
 
 } // namespace redline

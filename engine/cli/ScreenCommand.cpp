@@ -2,21 +2,21 @@
 // Fills a ScreeningRequest from the options and runs it through the engine's ScreeningEngine,
 // the same path as the service.
 
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
 
-#include <CLI/CLI.hpp>
-#include <unistd.h>
-
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "ScreenOutput.hpp"
 #include "redline/api/ScreeningEngine.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/plugin/Registry.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
-
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
-#include "ScreenOutput.hpp"
 
 namespace
 {
@@ -26,9 +26,10 @@ struct ScreenArgs
     redline::EngineConfig engine;
     redline::ScreeningRequest request;
     double buffer = -1;
-    std::string format = "json";
+    std::string format; // empty: by the output's extension (resolveScreenFormat)
     std::string output;
     std::string failOn;
+    bool noCache = false;
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -51,17 +52,26 @@ std::string optionName(const std::string& input)
 int runScreen(ScreenArgs a, const redline::Registry& registry)
 {
     using namespace redline;
+    const std::string format = resolveScreenFormat(a.format, a.output);
     if (a.buffer >= 0)
         a.request.bufferM = a.buffer;
     if (isatty(STDERR_FILENO))
         a.request.progress = showProgress;
+    // Only the map outputs draw overlaps; the HTML report draws the zoning around each site.
+    a.request.overlapGeometry = format == "gpkg" || format == "html";
+    a.request.zoningContext = format == "html";
     if (auto p = a.request.problem())
         throw ConfigError(optionName(p->input) + ": " + p->message + ".");
 
+    a.engine.useCache = !a.noCache;
     const ScreeningEngine engine(registry, a.engine);
+    // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a line.
+    if (engine.cacheOutcome() == CacheOutcome::RebuiltDamaged ||
+        (engine.cacheOutcome() == CacheOutcome::NotCached && !engine.cacheNote().empty()))
+        std::cerr << "redline: warning: " << engine.cacheNote() << "\n";
     const ScreeningReport report = engine.screen(a.request);
 
-    writeScreenOutput(registry, report, a.format, a.output);
+    writeScreenOutput(registry, report, format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
@@ -86,8 +96,7 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
         ->required();
     sub->add_option("--sites", r.sitesPath, "Sites: any GDAL vector source or a 界址点 list");
     sub->add_option("--site-wkt", r.siteWkt,
-                    "One site as WKT (in --site-crs, default the "
-                    "analysis CRS)");
+                    "One site as WKT (in --site-crs, default the analysis CRS)");
     sub->add_option("--site-layer", r.siteLayer, "Layer of the sites source");
     sub->add_option("--site-crs", r.siteCrs,
                     "CRS of the sites when missing or wrong: EPSG code, WKT, gcj02 or bd09");
@@ -95,7 +104,8 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
                     "Local datum parameters dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / Beijing 1954");
     sub->add_option("--analysis-crs", args->engine.analysisCrs,
                     "Projected CRS for areas and distances (default EPSG:4549 or the catalog's)");
-    sub->add_option("--format", args->format, "Output format")
+    sub->add_option("--format", args->format,
+                    "Output format (default: by the --output extension, else json)")
         ->check(CLI::IsMember(registry.reportFormats()));
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
@@ -105,5 +115,7 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", r.threads, "Worker threads (default: all cores)");
+    sub->add_flag("--no-cache", args->noCache,
+                  "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
 }

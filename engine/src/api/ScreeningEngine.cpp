@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "redline/analysis/Screening.hpp"
@@ -77,29 +78,57 @@ struct ScreeningEngine::Caches
 {
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<const RuleSet>> ruleSets;
-    std::map<std::pair<std::string, std::optional<double>>, std::shared_ptr<const Screening>>
+    std::map<std::tuple<std::string, std::optional<double>, bool>,
+             std::shared_ptr<const Screening>>
         screenings;
+    std::mutex zoningMutex; // a load takes a while: not under `mutex`
+    std::shared_ptr<const ZoningStore> zoning;
 };
 
+namespace
+{
+
+CachedStore openStore(const EngineConfig& config)
+{
+    StoreCacheOptions options;
+    if (!config.analysisCrs.empty())
+        options.analysisCrs = Crs::fromUserInput(config.analysisCrs);
+    options.enabled = config.useCache;
+    return openPreparedStore(config.zones, options);
+}
+
+} // namespace
+
 ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config)
-    : ScreeningEngine(registry, config,
-                      ZoningStore::load(config.zones, config.analysisCrs.empty()
-                                                          ? Crs()
-                                                          : Crs::fromUserInput(config.analysisCrs)))
+    : ScreeningEngine(registry, config, openStore(config))
 {
 }
 
 ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config,
-                                 std::shared_ptr<const ZoningStore> store)
+                                 const CachedStore& opened)
+    : ScreeningEngine(registry, std::move(config), opened.store)
+{
+    m_cacheOutcome = opened.outcome;
+    m_cacheNote = opened.note;
+}
+
+ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config,
+                                 std::shared_ptr<const PreparedStore> store)
     : m_registry(registry), m_config(std::move(config)), m_store(std::move(store)),
       m_analysisCrsLabel(m_store->analysisCrs().label()),
       m_analysisCrsWkt(m_store->analysisCrs().toWkt()), m_id(g_nextEngineId++),
       m_caches(std::make_unique<Caches>())
 {
-    for (const auto& l : m_store->layers())
-        for (const auto& f : l.layer->features)
-            m_extent.expandToInclude(f.geometry.envelope());
     (void)ruleSet(m_config.defaultRules); // an unknown default fails at start-up, not later
+}
+
+std::shared_ptr<const ZoningStore> ScreeningEngine::zoning() const
+{
+    std::lock_guard lock(m_caches->zoningMutex);
+    if (!m_caches->zoning)
+        m_caches->zoning =
+            ZoningStore::load(m_config.zones, threadAnalysisCrs(m_id, m_analysisCrsWkt));
+    return m_caches->zoning;
 }
 
 ScreeningEngine::~ScreeningEngine() = default;
@@ -128,7 +157,7 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
         so.siteCrs = request.siteCrs;
     if (!request.towgs84.empty())
         so.towgs84 = parseTowgs84(request.towgs84);
-    so.zoningExtent = m_extent;
+    so.zoningExtent = m_store->extent();
     const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
         return withAttributes(siteFromWkt(request.siteWkt, crs, so), request);
@@ -178,7 +207,7 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
     // A shared, warm Screening unless the request needs its own threads or progress callback.
     std::shared_ptr<const Screening> screening;
     const bool shareable = request.threads == 0 && !request.progress;
-    const auto key = std::make_pair(rulesName, request.bufferM);
+    const auto key = std::make_tuple(rulesName, request.bufferM, request.overlapGeometry);
     if (shareable)
     {
         std::lock_guard lock(m_caches->mutex);
@@ -191,6 +220,7 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
         opts.bufferM = request.bufferM;
         opts.threads = request.threads;
         opts.progress = request.progress;
+        opts.overlapGeometry = request.overlapGeometry;
         screening = std::make_shared<const Screening>(m_store, rules, opts);
         if (shareable)
         {
@@ -211,6 +241,8 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
     report.ruleSetVersion = rules->version();
     report.warnings = sites.warnings;
     report.results = screening->run(sites);
+    if (request.zoningContext)
+        report.zoning = zoning();
     return report;
 }
 

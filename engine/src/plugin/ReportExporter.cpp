@@ -7,11 +7,13 @@
 namespace redline
 {
 
-void ReportExporter::writeFile(const ScreeningReport& report, const std::string& path) const
+std::vector<std::string> ReportExporter::writeFile(const ScreeningReport& report,
+                                                   const std::string& path) const
 {
     std::ostringstream text;
     write(report, text);
     writeTextFileAtomically(path, text.str());
+    return {};
 }
 
 } // namespace redline

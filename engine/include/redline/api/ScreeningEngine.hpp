@@ -1,8 +1,8 @@
 #pragma once
 // The one screening facade (STYLE A8, OSRM's `osrm::OSRM`) that the CLI, the service and the
-// viewer call: it holds a zoning store loaded once and the rule sets resolved once, and turns a
-// ScreeningRequest into a ScreeningReport with its provenance (DESIGN A4). Front ends add no
-// screening logic of their own.
+// viewer call: it holds a prepared zoning store opened once (through the store cache) and the
+// rule sets resolved once, and turns a ScreeningRequest into a ScreeningReport with its
+// provenance (DESIGN A4). Front ends add no screening logic of their own.
 //
 // Thread-safety: immutable after construction except for internal caches behind a mutex;
 // screen() may be called from any number of threads at once. A new store revision is a new
@@ -17,6 +17,8 @@
 #include "redline/api/ScreeningRequest.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/data/Layer.hpp"
+#include "redline/analysis/PreparedStore.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 #include "redline/rules/RuleSet.hpp"
@@ -32,16 +34,18 @@ struct EngineConfig
     std::string zones;       // the store as given: GeoPackage or catalog.yaml
     std::string analysisCrs; // empty: EPSG:4549 or the catalog's
     std::string defaultRules = kDefaultRuleSet;
+    bool useCache = true; // open the store through its cache file (redline screen --no-cache)
 };
 
 class ScreeningEngine
 {
   public:
-    // Loads the store and resolves the default rule set. Throws IoError / ConfigError / CrsError.
+    // Opens the store (through its cache unless disabled) and resolves the default rule set.
+    // Throws IoError / ConfigError / CrsError.
     ScreeningEngine(const Registry& registry, EngineConfig config);
-    // Around a store already loaded (e.g. one revision of a shared store).
+    // Around a store already prepared (e.g. one revision of a shared store).
     ScreeningEngine(const Registry& registry, EngineConfig config,
-                    std::shared_ptr<const ZoningStore> store);
+                    std::shared_ptr<const PreparedStore> store);
     ~ScreeningEngine();
     ScreeningEngine(const ScreeningEngine&) = delete;
     ScreeningEngine& operator=(const ScreeningEngine&) = delete;
@@ -58,20 +62,32 @@ class ScreeningEngine
     // The rule set a request names (cached by name); throws ConfigError for an unknown one.
     [[nodiscard]] std::shared_ptr<const RuleSet> ruleSet(const std::string& nameOrFile) const;
 
-    [[nodiscard]] const std::shared_ptr<const ZoningStore>& store() const { return m_store; }
+    // The whole store, context layers included (what the HTML and PDF reports draw and the
+    // service's Features API serves): read on first use, then shared. Throws as
+    // ZoningStore::load.
+    [[nodiscard]] std::shared_ptr<const ZoningStore> zoning() const;
+
+    [[nodiscard]] const std::shared_ptr<const PreparedStore>& store() const { return m_store; }
+    // How the store was opened: through the cache or not, and a note worth showing.
+    [[nodiscard]] CacheOutcome cacheOutcome() const { return m_cacheOutcome; }
+    [[nodiscard]] const std::string& cacheNote() const { return m_cacheNote; }
     [[nodiscard]] const EngineConfig& config() const { return m_config; }
     [[nodiscard]] const std::string& analysisCrsLabel() const { return m_analysisCrsLabel; }
+    [[nodiscard]] const std::string& analysisCrsWkt() const { return m_analysisCrsWkt; }
     [[nodiscard]] const Registry& registry() const { return m_registry; }
 
   private:
+    ScreeningEngine(const Registry& registry, EngineConfig config, const CachedStore& opened);
+
     struct Caches;
     const Registry& m_registry;
     EngineConfig m_config;
-    std::shared_ptr<const ZoningStore> m_store;
+    std::shared_ptr<const PreparedStore> m_store;
+    CacheOutcome m_cacheOutcome = CacheOutcome::NotCached;
+    std::string m_cacheNote;
     std::string m_analysisCrsLabel;
     std::string m_analysisCrsWkt;
     std::uint64_t m_id; // tells this engine's per-thread CRS copies from another's
-    Envelope m_extent;  // of every zoning feature, for far-away site warnings
     std::unique_ptr<Caches> m_caches;
 };
 

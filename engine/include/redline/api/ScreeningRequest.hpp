@@ -39,6 +39,12 @@ struct ScreeningRequest
     // 界址点 list that has none), as the applicant states them.
     std::vector<std::pair<std::string, std::string>> siteAttributes;
     std::string rules;    // rule set name or file; empty: the engine's default
+    // Build each partial overlap's geometry (drawn by maps: gpkg and html outputs, the
+    // service's reports); without it only its measures.
+    bool overlapGeometry = true;
+    // Attach the whole store to the report (ScreeningReport::zoning) for outputs that draw the
+    // zoning around each site (html).
+    bool zoningContext = false;
     unsigned threads = 0; // 0: the engine's shared pool (all cores)
     // Called from worker threads as sites finish (CLI progress on a terminal).
     std::function<void(std::size_t done, std::size_t total)> progress;

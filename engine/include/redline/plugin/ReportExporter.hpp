@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "redline/analysis/ScreeningReport.hpp"
 
@@ -17,12 +18,15 @@ class ReportExporter
     virtual ~ReportExporter() = default;
     // "application/json", "text/html; charset=utf-8", …
     [[nodiscard]] virtual std::string mediaType() const = 0;
-    // False for formats that only exist as files (GeoPackage): write() then throws ConfigError.
+    // False for binary formats (GeoPackage): write() then throws ConfigError, and writeFile()
+    // goes to standard output only when asked for with "-".
     [[nodiscard]] virtual bool streams() const = 0;
     virtual void write(const ScreeningReport& report, std::ostream& out) const = 0;
-    // Writes `path` atomically (temporary file + rename); nothing is left behind on failure.
-    // The default renders write() into memory first.
-    virtual void writeFile(const ScreeningReport& report, const std::string& path) const;
+    // Writes `path` through AtomicFile ("-": standard output); nothing is left behind on
+    // failure. Returns warnings from writing (one sentence each). The default renders write()
+    // into memory first.
+    virtual std::vector<std::string> writeFile(const ScreeningReport& report,
+                                               const std::string& path) const;
 };
 
 } // namespace redline

@@ -1,4 +1,4 @@
-#include "exporters/report/ReportExporters.hpp"
+#include "exporters/formats/ReportFormats.hpp"
 
 #include <memory>
 #include <string>
@@ -30,9 +30,10 @@ class WriterExporter final : public ReportExporter
     {
         writeReport(report, m_format, out);
     }
-    void writeFile(const ScreeningReport& report, const std::string& path) const override
+    std::vector<std::string> writeFile(const ScreeningReport& report,
+                                       const std::string& path) const override
     {
-        writeReportFile(report, m_format, path);
+        return writeReportFile(report, m_format, path);
     }
 
   private:
@@ -61,7 +62,7 @@ void addWriter(Registry& registry, const std::string& format, const std::string&
 
 } // namespace
 
-void registerReportExporters(Registry& registry)
+void registerReportFormats(Registry& registry)
 {
     addWriter(registry, "json", "application/json", "Screening result as JSON (DESIGN A4)");
     addWriter(registry, "csv", "text/csv; charset=utf-8", "Screening result, one row per hit");

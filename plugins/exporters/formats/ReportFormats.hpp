@@ -6,5 +6,5 @@
 namespace redline
 {
 class Registry;
-void registerReportExporters(Registry& registry);
+void registerReportFormats(Registry& registry);
 } // namespace redline
