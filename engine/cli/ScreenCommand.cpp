@@ -64,6 +64,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         for (const auto& f : l.layer->features)
             extent.expandToInclude(f.geometry.envelope());
     so.zoningExtent = extent;
+    so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
     const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
                                         : loadSites(a.sites, store->analysisCrs(), so, &registry);
 
@@ -82,18 +83,36 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.analysisCrs = store->analysisCrs().label();
     report.ruleSet = a.rules;
     report.ruleSetVersion = ruleSet->version();
-    report.warnings = sites.warnings;
+    for (const auto& l : store->layers()) // zoning repairs (make-valid) and other load warnings
+        report.warnings.insert(report.warnings.end(), l.layer->warnings.begin(),
+                               l.layer->warnings.end());
+    report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening.run(sites);
 
     writeScreenOutput(report, a.format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
+    // A site that could not be screened makes the run exit 1 even when --fail-on is also
+    // reached: the results are incomplete, and that is the first thing a script must learn.
+    std::size_t errors = 0;
+    for (const auto& s : report.results)
+        if (s.verdict == Verdict::Error)
+        {
+            std::cerr << "redline: " << s.message << "\n";
+            ++errors;
+        }
+    if (errors > 0)
+    {
+        std::cerr << "redline: " << errors << " of " << report.results.size()
+                  << " sites could not be screened (verdict error); the others were written.\n";
+        return exitcode::kInputError;
+    }
     if (!a.failOn.empty())
     {
         const Verdict threshold = *parseVerdict(a.failOn);
         for (const auto& s : report.results)
-            if (s.verdict >= threshold)
+            if (reaches(s.verdict, threshold))
                 return exitcode::kFailOn;
     }
     return exitcode::kOk;
@@ -124,7 +143,8 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
         ->check(CLI::NonNegativeNumber);
     sub->add_option("--rules", args->rules, "Rule set: a name (see `redline plugins`), a rule "
                                             "file, or none");
-    sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
+    sub->add_option("--fail-on", args->failOn,
+                    "Exit 3 when a site reaches this verdict (exit 1 wins if a site is `error`)")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });

@@ -238,6 +238,8 @@ QColor verdictColor(Verdict v)
         return {251, 192, 45};
     case Verdict::Allowed:
         return {56, 142, 60};
+    case Verdict::Error:
+        return {66, 66, 66};
     }
     return Qt::gray;
 }

@@ -71,7 +71,8 @@ struct Screening::Impl
             context.kindsPresent.insert(layer.kind);
     }
 
-    SiteResult screen(const Feature& site, std::size_t index) const;
+    // `where` names the sites' file and layer in an `error` verdict's message.
+    SiteResult screen(const Feature& site, std::size_t index, const std::string& where) const;
 
     ScreeningOptions options;
     std::vector<ZoneRef> zones;
@@ -82,7 +83,8 @@ struct Screening::Impl
     mutable tbb::enumerable_thread_specific<WorkerCache> caches;
 };
 
-SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) const
+SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex,
+                                   const std::string& where) const
 {
     WorkerCache& cache = caches.local();
     if (cache.zones.size() != zones.size())
@@ -94,12 +96,20 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
     r.name = attributeText(site, options.siteNameField, "");
     r.attributes = site.attributes;
     r.geometry = site.geometry;
-    r.areaM2 = site.geometry.planarArea();
-    r.areaEllipsoidalM2 = cache.measure.area(site.geometry);
-    r.lengthM = site.geometry.dimension() == Dimension::Line ? site.geometry.planarLength() : 0;
+    if (!site.error.empty())
+    {
+        r.verdict = Verdict::Error;
+        r.message = site.error;
+        return r;
+    }
 
+    // One site that cannot be measured (a GEOS or PROJ failure) gets the verdict `error`; it
+    // never ends the batch.
     try
     {
+        r.areaM2 = site.geometry.planarArea();
+        r.areaEllipsoidalM2 = cache.measure.area(site.geometry);
+        r.lengthM = site.geometry.dimension() == Dimension::Line ? site.geometry.planarLength() : 0;
         auto siteGeos = detail::toGeos(cache.ctx, site.geometry);
         detail::SiteGeos sg{&r.geometry, siteGeos.get(), r.areaM2, r.lengthM,
                             r.areaEllipsoidalM2};
@@ -127,12 +137,20 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
             hit->attributes = z.feature->attributes;
             r.hits.push_back(std::move(*hit));
         }
+        rules->evaluate(r, context);
     }
-    catch (const GeometryError& e)
+    catch (const Error& e)
     {
-        throw GeometryError("site '" + r.siteId + "': " + e.what());
+        cache.ctx.clearError(); // the next site on this worker starts clean
+        r.hits.clear();
+        r.warnings.clear();
+        r.verdict = Verdict::Error;
+        std::string why = e.what();
+        if (!why.empty() && why.back() == '.')
+            why.pop_back();
+        r.message = (where.empty() ? std::string("site '") : where + ", site '") + r.siteId +
+                    "': cannot be screened (" + why + ").";
     }
-    rules->evaluate(r, context);
     return r;
 }
 
@@ -153,6 +171,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
     const std::size_t n = sites.features.size();
     std::vector<SiteResult> results(n);
     std::atomic<std::size_t> done{0};
+    const std::string where = describeLocation(sites.source, sites.name);
     const std::vector<std::size_t> order = detail::mortonOrder(sites.features);
     auto work = [&]
     {
@@ -162,7 +181,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
                               for (std::size_t k = range.begin(); k != range.end(); ++k)
                               {
                                   const std::size_t i = order[k];
-                                  results[i] = m_impl->screen(sites.features[i], i);
+                                  results[i] = m_impl->screen(sites.features[i], i, where);
                                   const std::size_t d = ++done;
                                   if (m_impl->options.progress)
                                       m_impl->options.progress(d, n);
@@ -178,7 +197,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
 
 SiteResult Screening::screenOne(const Feature& site, std::size_t index) const
 {
-    return m_impl->screen(site, index);
+    return m_impl->screen(site, index, {});
 }
 
 } // namespace redline

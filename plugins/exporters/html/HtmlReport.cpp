@@ -53,6 +53,8 @@ const char* verdictClass(Verdict v)
         return "needs_review";
     case Verdict::Allowed:
         return "allowed";
+    case Verdict::Error:
+        return "error";
     }
     return "needs_review";
 }
@@ -178,6 +180,8 @@ void writeSite(const ScreeningReport& report, const SiteResult& site, const CrsT
         << "</td></tr>\n</table>\n";
     out << "<h3>二、初筛结论</h3>\n<p class=\"verdict " << verdictClass(site.verdict) << "\">"
         << toChinese(site.verdict) << "（" << toString(site.verdict) << "）</p>\n";
+    if (site.verdict == Verdict::Error)
+        out << "<p class=\"message\">" << escape(site.message) << "</p>\n";
     out << "<h3>三、叠加示意图</h3>\n";
     writeSketch(site, out);
     out << "<h3>四、涉及分区情况</h3>\n<table class=\"hits\">\n<tr><th>图层</th><th>分区名称</th>"
@@ -259,7 +263,8 @@ void writeHtmlReport(const ScreeningReport& report, std::ostream& out)
         << ".site{page-break-after:always;border-top:3px solid #333;margin-top:2em}\n"
         << ".verdict{font-size:20px;font-weight:bold;padding:4px 10px;display:inline-block}\n"
         << ".prohibited{background:#d32f2f;color:#fff}.restricted{background:#f57c00;color:#fff}"
-           ".needs_review{background:#fbc02d}.allowed{background:#388e3c;color:#fff}\n"
+           ".needs_review{background:#fbc02d}.allowed{background:#388e3c;color:#fff}"
+           ".error{background:#424242;color:#fff}\n"
         << "tr.none td{color:#777}.disclaimer{font-size:12px;color:#555;border:1px solid #ccc;"
            "padding:6px}.sketch{border:1px solid #999;background:#fafafa}\n</style>\n</head>\n"
         << "<body>\n<h1>建设项目选址生态环境分区管控初筛报告</h1>\n"
