@@ -8,12 +8,12 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config
   # engine
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev libtbb-dev
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev libxxhash-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # viewer, printing and its tests
   qt6-base-dev qt6-base-dev-tools libqt6svg6-dev fonts-noto-cjk poppler-utils xvfb xauth
-  # side-by-side PostGIS comparison
+  # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
   postgresql-15 postgresql-15-postgis-3
 )
 

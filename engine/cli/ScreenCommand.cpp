@@ -11,6 +11,7 @@
 #include "ExitCodes.hpp"
 #include "ScreenOutput.hpp"
 #include "redline/analysis/Screening.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/plugin/Registry.hpp"
@@ -28,12 +29,13 @@ struct ScreenArgs
     std::string siteCrs;
     std::string towgs84;
     std::string analysisCrs;
-    std::string format = "json";
+    std::string format; // empty: by the output's extension (resolveScreenFormat)
     std::string output;
     double buffer = -1;
     std::string rules = redline::kDefaultRuleSet;
     std::string failOn;
     unsigned threads = 0;
+    bool noCache = false;
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -48,8 +50,17 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     using namespace redline;
     if (a.sites.empty() == a.siteWkt.empty())
         throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
+    const std::string format = resolveScreenFormat(a.format, a.output);
     const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
-    auto store = ZoningStore::load(a.zones, requested);
+    StoreCacheOptions cacheOptions;
+    cacheOptions.analysisCrs = requested;
+    cacheOptions.enabled = !a.noCache;
+    const CachedStore cached = openPreparedStore(a.zones, cacheOptions);
+    // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a line.
+    if (cached.outcome == CacheOutcome::RebuiltDamaged ||
+        (cached.outcome == CacheOutcome::NotCached && !cached.note.empty()))
+        std::cerr << "redline: warning: " << cached.note << "\n";
+    const auto& store = cached.store;
     auto ruleSet = resolveRuleSet(registry, a.rules);
 
     SiteSourceOptions so;
@@ -59,11 +70,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         so.siteCrs = a.siteCrs;
     if (!a.towgs84.empty())
         so.towgs84 = parseTowgs84(a.towgs84);
-    Envelope extent;
-    for (const auto& l : store->layers())
-        for (const auto& f : l.layer->features)
-            extent.expandToInclude(f.geometry.envelope());
-    so.zoningExtent = extent;
+    so.zoningExtent = store->extent();
     so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
     const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
                                         : loadSites(a.sites, store->analysisCrs(), so, &registry);
@@ -72,6 +79,7 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     if (a.buffer >= 0)
         opts.bufferM = a.buffer;
     opts.threads = a.threads;
+    opts.overlapGeometry = a.format == "gpkg" || a.format == "html"; // the only ones drawing it
     if (isatty(STDERR_FILENO))
         opts.progress = showProgress;
     Screening screening(store, ruleSet, opts);
@@ -83,13 +91,11 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.analysisCrs = store->analysisCrs().label();
     report.ruleSet = a.rules;
     report.ruleSetVersion = ruleSet->version();
-    for (const auto& l : store->layers()) // zoning repairs (make-valid) and other load warnings
-        report.warnings.insert(report.warnings.end(), l.layer->warnings.begin(),
-                               l.layer->warnings.end());
+    report.warnings = store->warnings(); // zoning repairs (make-valid) and other load warnings
     report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening.run(sites);
 
-    writeScreenOutput(report, a.format, a.output);
+    writeScreenOutput(report, format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
@@ -136,7 +142,8 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
                     "Local datum parameters dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / Beijing 1954");
     sub->add_option("--analysis-crs", args->analysisCrs,
                     "Projected CRS for areas and distances (default EPSG:4549 or the catalog's)");
-    sub->add_option("--format", args->format, "Output format")
+    sub->add_option("--format", args->format,
+                    "Output format (default: by the --output extension, else json)")
         ->check(CLI::IsMember({"json", "csv", "geojson", "gpkg", "html"}));
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
@@ -147,5 +154,7 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
                     "Exit 3 when a site reaches this verdict (exit 1 wins if a site is `error`)")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_flag("--no-cache", args->noCache,
+                  "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
 }

@@ -11,6 +11,7 @@
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/io/JzdEncoding.hpp"
 
+#include "gdal/GdalErrorScope.hpp"
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
 #include "geo/TransformCache.hpp"
@@ -26,8 +27,9 @@ namespace redline
 void gdalInit()
 {
     GDALAllRegister();
-    // Keep GDAL quiet on stderr: the engine reports problems itself, in one sentence.
-    CPLSetErrorHandler(CPLQuietErrorHandler);
+    // Operations collect GDAL's messages in a detail::GdalErrorScope and report them naming the
+    // file; what no scope collects still reaches stderr.
+    CPLSetErrorHandler(detail::reportUnscopedGdalMessage);
     CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
 }
 
@@ -134,9 +136,10 @@ void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLon
 
 std::vector<std::string> listLayers(const std::string& path)
 {
+    detail::GdalErrorScope gdal(path);
     auto ds = detail::openVector(path);
     if (!ds)
-        throw IoError(path + ": cannot open as a vector data source.");
+        throw IoError(path + ": cannot open as a vector data source" + gdal.failureReason() + ".");
     std::vector<std::string> names;
     for (auto* l : ds->GetLayers())
         names.emplace_back(l->GetName());
@@ -149,6 +152,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (!fs::exists(p))
         throw IoError(path + ": file not found.");
     const bool sniff = needsEncodingSniff(p);
+    detail::GdalErrorScope gdal(path);
     CPLStringList openOptions;
     if (sniff)
         openOptions.SetNameValue("ENCODING", "");
@@ -159,8 +163,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
         std::error_code ec;
         if (fs::is_directory(p, ec))
             throw IoError(path + ": is a folder with no vector data GDAL can read.");
-        throw IoError(path +
-                      ": unknown or unreadable format (GDAL cannot open it as vector data).");
+        throw IoError(path + ": unknown or unreadable format; GDAL cannot open it as vector data" +
+                      gdal.failureReason() + ".");
     }
     OGRLayer* ogrLayer = nullptr;
     if (options.layerName)
@@ -275,6 +279,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                                std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
     if (toTarget)
         out.crs = *options.targetCrs;
+    for (auto& w : gdal.warnings())
+        out.warnings.push_back(std::move(w));
     return out;
 }
 

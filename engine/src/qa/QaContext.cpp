@@ -48,7 +48,7 @@ QaContext::QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const
             if (f.geometry.dimension() == Dimension::Area)
                 ++areal;
             if (!f.geometry.isEmpty())
-                pf.geom = toGeos(m_geos, f.geometry);
+                pf.geom = toGeos(m_geos, f.geometry, redline::detail::OpenRings::Close);
             prepared.features.push_back(std::move(pf));
         }
         prepared.polygonal = areal * 2 >= prepared.features.size() && areal > 0;
@@ -105,7 +105,7 @@ void QaContext::addRegion(QaFinding finding, const GEOSGeometry* where)
     add(std::move(finding));
 }
 
-GeomPtr dissolve(const GeosHandle& h, const std::vector<const PreparedFeature*>& fs)
+GeosGeomPtr dissolve(GeosContext& h, const std::vector<const PreparedFeature*>& fs)
 {
     std::vector<const GEOSGeometry*> raw;
     for (const auto* f : fs)

@@ -16,7 +16,7 @@ namespace redline::qa::detail
 
 void checkOfficialTotals(QaContext& ctx)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     std::unique_ptr<EllipsoidalMeasure> measure;
     try
     {
@@ -35,7 +35,7 @@ void checkOfficialTotals(QaContext& ctx)
         summary.officialAreaKm2 = layer.zone->officialAreaKm2;
         if (layer.polygonal)
         {
-            GeomPtr all = dissolve(h, allOf(layer));
+            GeosGeomPtr all = dissolve(h, allOf(layer));
             summary.areaKm2 = area(h, all.get()) / 1e6;
             if (measure)
                 summary.ellipsoidalAreaKm2 = measure->area(polygonalFromGeos(h, all.get())) / 1e6;

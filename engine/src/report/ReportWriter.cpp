@@ -218,17 +218,15 @@ void writeReport(const ScreeningReport& report, const std::string& format, std::
                           "give --output PATH.");
 }
 
-void writeReportFile(const ScreeningReport& report, const std::string& format,
-                     const std::string& path)
+std::vector<std::string> writeReportFile(const ScreeningReport& report, const std::string& format,
+                                         const std::string& path)
 {
     if (format == "gpkg")
-    {
-        writeLayers(path, detail::reportLayers(report));
-        return;
-    }
+        return writeLayers(path, detail::reportLayers(report), {"gpkg"}).warnings;
     std::ostringstream text;
     writeReport(report, format, text);
     writeTextFileAtomically(path, text.str());
+    return {};
 }
 
 } // namespace redline

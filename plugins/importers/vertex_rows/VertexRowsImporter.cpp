@@ -256,6 +256,7 @@ Layer VertexRowsImporter::read(const std::string& path) const
     Layer layer;
     layer.source = path;
     layer.name = table.name;
+    layer.warnings = table.warnings;
     layer.fieldNames.push_back("site_id");
     std::vector<std::size_t> keep; // ordinary attribute columns
     for (std::size_t i = 0; i < table.fieldNames.size(); ++i)
