@@ -110,8 +110,12 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         }
     if (errors > 0)
     {
-        std::cerr << "redline: " << errors << " of " << report.results.size()
-                  << " sites could not be screened (verdict error); the others were written.\n";
+        if (errors == report.results.size())
+            std::cerr << "redline: no site could be screened (verdict error).\n";
+        else
+            std::cerr << "redline: " << errors << " of " << report.results.size()
+                      << " sites could not be screened (verdict error); the others were "
+                         "screened and written.\n";
         return exitcode::kInputError;
     }
     if (!a.failOn.empty())

@@ -281,11 +281,13 @@ TEST(Screening, OneUnusableSiteGetsVerdictErrorAndTheOthersAreScreened)
         sites.features.push_back(std::move(f));
     };
     add("GOOD1", Geometry::polygon(square(100, 100, 200, 200)));
-    // A ring that does not close: GEOS refuses to build it (a GEOS error on this site only).
-    add("OPEN", Geometry(GeometryType::Polygon, {{{{kX0 + 100, kY0 + 100},
-                                                   {kX0 + 200, kY0 + 100},
-                                                   {kX0 + 200, kY0 + 200},
-                                                   {kX0 + 100, kY0 + 200}}}}));
+    // Coordinates no inverse projection can take back to longitude/latitude (a site read in the
+    // wrong units): its ellipsoidal area cannot be computed, a PROJ failure on this site only.
+    add("OFFWORLD", Geometry::polygon({{1e12, 1e12},
+                                       {1e12 + 100, 1e12},
+                                       {1e12 + 100, 1e12 + 100},
+                                       {1e12, 1e12 + 100},
+                                       {1e12, 1e12}}));
     add("BADIMPORT", Geometry(),
         "parcels.gpkg, layer 'sites', feature 'BADIMPORT': empty geometry.");
     add("GOOD2", Geometry::polygon(square(950, 100, 1050, 200)));
@@ -302,7 +304,7 @@ TEST(Screening, OneUnusableSiteGetsVerdictErrorAndTheOthersAreScreened)
 
     EXPECT_EQ(results[1].verdict, Verdict::Error);
     EXPECT_TRUE(results[1].hits.empty());
-    EXPECT_EQ(results[1].message.rfind("parcels.gpkg, layer 'sites', site 'OPEN': cannot be "
+    EXPECT_EQ(results[1].message.rfind("parcels.gpkg, layer 'sites', site 'OFFWORLD': cannot be "
                                        "screened (",
                                        0),
               0u)
