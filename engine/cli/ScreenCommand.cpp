@@ -94,6 +94,10 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     report.warnings = store->warnings(); // zoning repairs (make-valid) and other load warnings
     report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening.run(sites);
+    // The HTML report draws each site over the zoning around it, context layers included; the
+    // prepared store holds the screened zones only, so that report reads the store itself.
+    if (format == "html")
+        report.zoning = ZoningStore::load(a.zones, store->analysisCrs());
 
     writeScreenOutput(report, format, a.output);
     for (const auto& w : report.warnings)

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace redline
 {
@@ -41,7 +42,7 @@ Point CrsTransform::apply(Point p) const
     int ok = 0;
     if (!m_impl->ct->Transform(1, &x, &y, nullptr, &ok) || !ok || !std::isfinite(x) ||
         !std::isfinite(y))
-        throw CrsError("Coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
+        throw CrsError("Coordinate (" + formatFixed(p.x, 6) + ", " + formatFixed(p.y, 6) +
                        ") cannot be transformed from " + m_impl->from + " to " + m_impl->to + ".");
     return {x, y};
 }
@@ -66,8 +67,8 @@ Geometry CrsTransform::apply(const Geometry& g) const
             for (std::size_t i = 0; i < ring.size(); ++i)
             {
                 if (!all || !ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i]))
-                    throw CrsError("Coordinate (" + std::to_string(ring[i].x) + ", " +
-                                   std::to_string(ring[i].y) + ") cannot be transformed from " +
+                    throw CrsError("Coordinate (" + formatFixed(ring[i].x, 6) + ", " +
+                                   formatFixed(ring[i].y, 6) + ") cannot be transformed from " +
                                    m_impl->from + " to " + m_impl->to + ".");
                 ring[i] = {xs[i], ys[i]};
             }

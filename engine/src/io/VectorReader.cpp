@@ -8,6 +8,7 @@
 #include <ogr_api.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/io/JzdEncoding.hpp"
 
@@ -125,8 +126,8 @@ void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLon
                         ll->y >= aou->minY - margin && ll->y <= aou->maxY + margin;
     if (inside || (!aou && ll && std::abs(ll->y) <= 90))
         return;
-    std::string msg = where + ": coordinates around (" + std::to_string(centre.x) + ", " +
-                      std::to_string(centre.y) + ") lie outside the area of use of " + crs.label();
+    std::string msg = where + ": coordinates around (" + formatFixed(centre.x, 6) + ", " +
+                      formatFixed(centre.y, 6) + ") lie outside the area of use of " + crs.label();
     const std::string guess = detail::guessCrsFromExtent(e);
     msg += guess.empty() ? "." : "; " + guess + ".";
     throw CrsError(msg);

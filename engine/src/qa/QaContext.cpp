@@ -1,9 +1,9 @@
 #include "qa/QaContext.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace redline::qa::detail
 {
@@ -133,9 +133,7 @@ std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f)
 
 std::string formatArea(double m2)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f m² (%.6f km²)", m2, m2 / 1e6);
-    return buf;
+    return formatFixed(m2, 2) + " m² (" + formatFixed(m2 / 1e6, 6) + " km²)";
 }
 
 } // namespace redline::qa::detail

@@ -2,7 +2,8 @@
 // features and no gap (or overshoot beyond the county outline) above the area tolerance.
 
 #include <algorithm>
-#include <cstdio>
+
+#include "redline/core/Numbers.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -69,9 +70,8 @@ void reportPieces(QaContext& ctx, const PreparedLayer& layer, const GEOSGeometry
         e.check = check;
         e.layer = layer.zone->name;
         const Point p = pointOnSurface(h, piece.get());
-        char where[96];
-        std::snprintf(where, sizeof where, " at (%.1f, %.1f)", p.x, p.y);
-        e.message = "layer '" + layer.zone->name + "': " + what + " of " + formatArea(a) + where;
+        e.message = "layer '" + layer.zone->name + "': " + what + " of " + formatArea(a) + " at (" +
+                    formatFixed(p.x, 1) + ", " + formatFixed(p.y, 1) + ")";
         ctx.addRegion(std::move(e), piece.get());
     }
 }

@@ -6,8 +6,9 @@
 // upstream": it is not required to surround level II (on rivers it does not), but it must adjoin
 // the inner zones of its source and must not cover level I.
 
-#include <cstdio>
 #include <map>
+
+#include "redline/core/Numbers.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -45,12 +46,9 @@ void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& so
         e.layer = layer.zone->name;
         e.featureId = f->id;
         e.fid = f->feature->fid;
-        char detail[160];
-        if (distance > 0)
-            std::snprintf(detail, sizeof detail, " lies %.1f m away from", distance);
-        else
-            std::snprintf(detail, sizeof detail, " extends %s beyond",
-                          formatArea(outsideArea).c_str());
+        const std::string detail = distance > 0
+                                       ? " lies " + formatFixed(distance, 1) + " m away from"
+                                       : " extends " + formatArea(outsideArea) + " beyond";
         e.message = featureLabel(layer, *f) + " (level " + inner + " of source '" + source + "')" +
                     detail + " the level-" + outer + " zone of the same source";
         if (outsideArea > ctx.options().toleranceM2)
@@ -101,9 +99,8 @@ void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& s
             ctx.addRegion(std::move(e), onCore.get());
             continue;
         }
-        char detail[96];
-        std::snprintf(detail, sizeof detail, " lies %.1f m away from", distance);
-        e.message = head + detail + " the level-I/II zones of the same source";
+        e.message = head + " lies " + formatFixed(distance, 1) +
+                    " m away from the level-I/II zones of the same source";
         e.location = pointOnSurface(h, f->geom.get());
         ctx.add(std::move(e));
     }
