@@ -204,9 +204,11 @@ TEST_F(ScreenErrorsCli, EveryFormatCarriesTheErrorVerdictAndMessage)
 
     const auto html = runRedline("screen --zones " + m_zones + " --sites " + list +
                                  " --rules none --format html");
-    EXPECT_NE(html.out.find("<p class=\"verdict error\">无法筛查（error）</p>"), std::string::npos);
-    EXPECT_NE(html.out.find("<p class=\"message\">" + list + ", parcel 'F1' (line 12)"),
+    EXPECT_NE(html.out.find("<span class=\"verdict error\">无法筛查</span>"), std::string::npos);
+    EXPECT_NE(html.out.find("无法筛查：该项目未能筛查，须更正后重新筛查（" + list +
+                            ", parcel 'F1' (line 12): invalid polygon"),
               std::string::npos);
+    EXPECT_NE(html.out.find("无可用的用地范围，未绘制叠加图。"), std::string::npos); // no map
 }
 
 TEST_F(ScreenErrorsCli, DrawingWithNothingUsableIsOneLineAndExitOne)

@@ -61,6 +61,11 @@ void writeTable(const ReportTable& t, const char* cssClass, std::ostream& out)
 void writeMap(const ScreeningReport& report, const SiteResult& site, std::size_t index,
               std::ostream& out)
 {
+    if (site.geometry.isEmpty()) // a site that could not be read (verdict `error`)
+    {
+        out << "<p class=\"note\">无可用的用地范围，未绘制叠加图。</p>\n";
+        return;
+    }
     const Envelope box = fitToAspect(reportMapFocus(site.geometry), kMapWidth, kMapHeight);
     if (!report.zoning)
         out << "<p class=\"note\">未附分区数据：图中仅绘制项目用地范围及重叠部分。</p>\n";
