@@ -66,8 +66,7 @@ struct ScreeningEngine::Caches
 {
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<const RuleSet>> ruleSets;
-    std::map<std::tuple<std::string, std::optional<double>, bool>,
-             std::shared_ptr<const Screening>>
+    std::map<std::tuple<std::string, std::optional<double>, bool>, std::shared_ptr<const Screening>>
         screenings;
     std::mutex zoningMutex; // a load takes a while: not under `mutex`
     std::shared_ptr<const ZoningStore> zoning;
@@ -146,6 +145,7 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
     if (!request.towgs84.empty())
         so.towgs84 = parseTowgs84(request.towgs84);
     so.zoningExtent = m_store->extent();
+    so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
     const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
         return withProjectAttributes(siteFromWkt(request.siteWkt, crs, so), request);
@@ -236,7 +236,8 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
     report.analysisCrs = m_analysisCrsLabel;
     report.ruleSet = rulesName;
     report.ruleSetVersion = rules->version();
-    report.warnings = sites.warnings;
+    report.warnings = m_store->warnings(); // zoning repairs (make-valid) and other load warnings
+    report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening->run(sites);
     if (request.zoningContext)
         report.zoning = zoning();

@@ -13,12 +13,12 @@
 #include <memory>
 #include <string>
 
+#include "redline/analysis/PreparedStore.hpp"
 #include "redline/analysis/ScreeningReport.hpp"
 #include "redline/api/ScreeningRequest.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/data/Layer.hpp"
-#include "redline/analysis/PreparedStore.hpp"
-#include "redline/cache/StoreCache.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 #include "redline/rules/RuleSet.hpp"
