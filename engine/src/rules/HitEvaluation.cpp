@@ -375,8 +375,9 @@ std::vector<Group> groupLeaves(const std::vector<Leaf>& leaves)
         }
         for (const auto& [key, value] : leaf.assumed)
         {
+            // clang 14 (the fuzz preset) cannot capture a structured binding; an init-capture can.
             auto entry = std::find_if(it->values.begin(), it->values.end(),
-                                      [&](const auto& e) { return e.first == key; });
+                                      [&k = key](const auto& e) { return e.first == k; });
             if (entry == it->values.end())
             {
                 it->values.emplace_back(key, std::vector<std::string>{});
