@@ -101,12 +101,20 @@ std::optional<Hit> measureOverlap(GeosContext& ctx, const SiteGeos& site, const 
         return hit;
     }
 
-    // Short-cut: a site wholly inside the zone overlaps by its own measure, no overlay needed.
-    const bool contained = predicate(
-        ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos), "containsProperly");
+    // Short-cuts: a site inside the zone (boundary contact allowed) overlaps by its own measure,
+    // and one that only touches it (shared edges or vertices, interiors apart) not at all; no
+    // overlay is needed for either.
+    const bool contained =
+        predicate(ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos),
+                  "containsProperly") ||
+        predicate(ctx, GEOSPreparedCovers_r(h, zone.prepared.get(), site.geos), "covers");
     if (contained)
     {
         hit.overlap = *site.geometry;
+    }
+    else if (predicate(ctx, GEOSPreparedTouches_r(h, zone.prepared.get(), site.geos), "touches"))
+    {
+        hit.overlap = Geometry();
     }
     else
     {

@@ -86,16 +86,24 @@ nlohmann::json reportJson(const ScreeningReport& r)
     nlohmann::json sites = nlohmann::json::array();
     for (const auto& s : r.results)
         sites.push_back(siteJson(s));
-    return {{"redline_version", r.redlineVersion},
-            {"zones", r.zones},
-            {"sites_source", r.sites},
-            {"analysis_crs", r.analysisCrs},
-            {"rules", r.ruleSet},
-            {"rules_version", r.ruleSetVersion},
-            {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
-                           "ellipsoid; 1 mu = 10000/15 m2"},
-            {"warnings", r.warnings},
-            {"sites", sites}};
+    nlohmann::json doc = {
+        {"redline_version", r.redlineVersion},
+        {"zones", r.zones},
+        {"sites_source", r.sites},
+        {"analysis_crs", r.analysisCrs},
+        {"rules", r.ruleSet},
+        {"rules_version", r.ruleSetVersion},
+        {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
+                       "ellipsoid; 1 mu = 10000/15 m2"},
+        {"warnings", r.warnings},
+        {"sites", sites}};
+    if (r.jobId)
+        doc["job_id"] = *r.jobId;
+    if (r.user)
+        doc["user"] = *r.user;
+    if (r.inputSha256)
+        doc["input_sha256"] = *r.inputSha256;
+    return doc;
 }
 
 std::string csvField(const std::string& s)
