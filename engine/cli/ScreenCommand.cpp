@@ -15,6 +15,7 @@
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/plugin/Registry.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 
 namespace
@@ -36,6 +37,8 @@ struct ScreenArgs
     std::string failOn;
     unsigned threads = 0;
     bool noCache = false;
+    std::vector<std::string> fields;    // --fields FILE|NAME=SOURCE,…
+    std::vector<std::string> siteAttrs; // --site-attr KEY=VALUE
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -71,8 +74,15 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     if (!a.towgs84.empty())
         so.towgs84 = parseTowgs84(a.towgs84);
     so.zoningExtent = store->extent();
-    const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
-                                        : loadSites(a.sites, store->analysisCrs(), so, &registry);
+    Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
+                                  : loadSites(a.sites, store->analysisCrs(), so, &registry);
+    ProjectAttributeOptions projectAttributes;
+    for (const auto& f : a.fields)
+        for (auto& mapping : parseFieldMapping(f))
+            projectAttributes.fields.push_back(std::move(mapping));
+    for (const auto& attr : a.siteAttrs)
+        projectAttributes.siteAttributes.push_back(parseSiteAttribute(attr));
+    ProjectAttributeMapping(ruleSet->vocabulary(), std::move(projectAttributes)).apply(sites);
 
     ScreeningOptions opts;
     if (a.buffer >= 0)
@@ -140,6 +150,12 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_option("--fields", args->fields,
+                    "Where the sites keep project attributes: NAME=SOURCE[,NAME=SOURCE…] or a file "
+                    "of NAME=SOURCE lines (e.g. project_type=XMLB)");
+    sub->add_option("--site-attr", args->siteAttrs,
+                    "A project attribute for every site, KEY=VALUE (repeatable; e.g. "
+                    "project_type=road for a 界址点 list or --site-wkt)");
     sub->add_flag("--no-cache", args->noCache,
                   "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
