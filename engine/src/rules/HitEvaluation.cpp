@@ -4,6 +4,7 @@
 #include <map>
 
 #include "redline/rules/DeclarativeRuleSet.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/Terms.hpp"
 
 #include "ConditionEval.hpp"
@@ -17,6 +18,13 @@ namespace
 constexpr int kMaxDelegation = 4;
 // Bound on the assumptions tried for one hit; beyond it the hit is needs_review.
 constexpr std::size_t kMaxLeaves = 4096;
+
+// A zone kind's Chinese name (生态保护红线 …) for the Chinese reasons; the kind when unknown.
+std::string kindZh(const std::string& kind)
+{
+    std::string zh = zhLabel("zone_kind", kind);
+    return zh.empty() ? kind : zh;
+}
 
 std::string joinWords(const std::vector<std::string>& words, const std::string& separator)
 {
@@ -135,7 +143,7 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
             }
             match.verdict = delegated.decided ? delegated.verdict : Verdict::Allowed;
             const std::string ids = joinWords(delegated.decidingIds, ", ");
-            match.reason += "（按 " + rule->verdictFromKind + " 规则：" +
+            match.reason += "（按" + kindZh(rule->verdictFromKind) + "规则：" +
                             (ids.empty() ? std::string("无规则适用") : ids) + "）";
             match.reasonEn += " (by the " + rule->verdictFromKind + " rules" +
                               (ids.empty() ? std::string(": none applies") : ": " + ids) + ")";
@@ -298,9 +306,9 @@ bool isFlag(const DeclarativeRuleSet& rules, const std::string& key)
 std::string keyZh(const std::string& key)
 {
     if (!isZoneValueKey(key))
-        return key;
+        return attributeNameZh(key);
     const auto parts = splitZoneValueKey(key);
-    return parts[1] + " " + parts[2] + " 的 " + parts[3];
+    return kindZh(parts[1]) + " " + parts[2] + " 的 " + parts[3];
 }
 
 std::string keyEn(const std::string& key)
@@ -345,7 +353,9 @@ std::string conditionText(const DeclarativeRuleSet& rules, const Group& g, bool 
         for (const auto& v : values)
             shown.push_back(zh ? valueZh(rules, key, v) : valueEn(v));
         // The head of the message names the zone; here the attribute is enough.
-        const std::string name = isZoneValueKey(key) ? splitZoneValueKey(key)[3] : key;
+        const std::string name = isZoneValueKey(key) ? splitZoneValueKey(key)[3]
+                                 : zh                ? attributeNameZh(key)
+                                                     : key;
         parts.push_back(name + "=" + joinWords(shown, "/"));
     }
     return joinWords(parts, zh ? "，" : ", ");
