@@ -16,7 +16,7 @@ namespace redline::detail
 
 class EnvelopeIndex
 {
-public:
+  public:
     explicit EnvelopeIndex(std::span<const Envelope> envelopes);
     EnvelopeIndex(const EnvelopeIndex&) = delete;
     EnvelopeIndex& operator=(const EnvelopeIndex&) = delete;
@@ -28,7 +28,7 @@ public:
     // included, in ascending order.
     [[nodiscard]] std::vector<std::size_t> query(const Envelope& query) const;
 
-private:
+  private:
     std::vector<std::uint32_t> m_position; // tree item -> position in the constructor's list
     std::vector<BoxD> m_boxes;
     std::vector<std::uint32_t> m_tree;

@@ -41,8 +41,7 @@ void checkOfficialTotals(QaContext& ctx)
             const std::vector<const PreparedFeature*> features = allOf(layer);
             redline::detail::DissolvedArea total(h, measure.get());
             redline::detail::forEachDisjointPiece(
-                h, envelopesOf(features),
-                [&](std::size_t i) { return ctx.geometry(*features[i]); },
+                h, envelopesOf(features), [&](std::size_t i) { return ctx.geometry(*features[i]); },
                 [&](const GEOSGeometry* piece) { total.add(piece); });
             summary.areaKm2 = total.planarM2() / 1e6;
             if (measure)

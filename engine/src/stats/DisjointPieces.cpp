@@ -16,7 +16,7 @@ namespace
 // its first polygon).
 class Groups
 {
-public:
+  public:
     explicit Groups(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), 0); }
     std::size_t root(std::size_t i)
     {
@@ -32,7 +32,7 @@ public:
             m_parent[std::max(a, b)] = std::min(a, b);
     }
 
-private:
+  private:
     std::vector<std::size_t> m_parent;
 };
 

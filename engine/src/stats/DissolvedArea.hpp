@@ -13,7 +13,7 @@ namespace redline::detail
 
 class DissolvedArea
 {
-public:
+  public:
     // Without a measure only the planar area is summed.
     DissolvedArea(GeosContext& h, const EllipsoidalMeasure* measure) : m_h(h), m_measure(measure) {}
 
@@ -21,7 +21,7 @@ public:
     [[nodiscard]] double planarM2() const { return m_planar; }
     [[nodiscard]] double ellipsoidalM2() const;
 
-private:
+  private:
     GeosContext& m_h;
     const EllipsoidalMeasure* m_measure;
     double m_planar = 0;

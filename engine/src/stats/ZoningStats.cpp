@@ -43,7 +43,7 @@ struct Township
 // repaired shape of an invalid one; QA reports it). Whether a feature is valid is tested once.
 class LayerPolygons
 {
-public:
+  public:
     LayerPolygons(GeosContext& h, const Layer& layer)
         : m_h(h), m_layer(layer), m_valid(layer.features.size(), -1)
     {
@@ -59,8 +59,7 @@ public:
     {
         if (!isPolygon(i))
             return GeosGeomPtr(nullptr, detail::GeosGeomDeleter{m_h.handle()});
-        GeosGeomPtr g =
-            detail::toGeos(m_h, m_layer.features[i].geometry, detail::OpenRings::Close);
+        GeosGeomPtr g = detail::toGeos(m_h, m_layer.features[i].geometry, detail::OpenRings::Close);
         if (m_valid[i] < 0)
         {
             const char valid = GEOSisValid_r(m_h.handle(), g.get());
@@ -73,7 +72,7 @@ public:
         return g;
     }
 
-private:
+  private:
     GeosContext& m_h;
     const Layer& m_layer;
     std::vector<signed char> m_valid; // -1 not tested yet, 0 invalid, 1 valid
@@ -170,8 +169,7 @@ std::vector<AreaRow> computeZoningStats(const std::vector<ZoneLayer>& layers,
                     total.add(piece);
                     if (!byTownship)
                         return;
-                    for (const std::size_t t :
-                         townshipIndex.query(detail::envelopeOf(h, piece)))
+                    for (const std::size_t t : townshipIndex.query(detail::envelopeOf(h, piece)))
                         inTownship[t].add(partIn(h, townships[t], piece).get());
                 });
             AreaRow row;
