@@ -47,9 +47,9 @@ struct Pass
     bool decided = false;
     Verdict verdict = Verdict::Allowed;
     std::vector<RuleMatch> matched; // every rule that held, in the order tried
-    std::vector<std::string> decidingIds;
-    std::string pending;  // first unknown value met before a decision ("" when none)
-    bool covered = false; // some rule of the kind had its zone tests hold on this hit
+    std::string decidingId;         // the rule that decided ("" when none)
+    std::string pending;            // first unknown value met before a decision ("" when none)
+    bool covered = false;           // some rule of the kind had its zone tests hold on this hit
 };
 
 // The leaves (complete assumptions) that end with the same verdict by the same rule, and every
@@ -86,12 +86,14 @@ class Evaluator
     // restoring them.
     void explore(ProjectProfile& project, std::map<std::string, std::string>& zones,
                  Assumed& assumed, Outcomes& out) const;
-    [[nodiscard]] bool isProtective(const EvalContext& context) const;
+    [[nodiscard]] bool isProtective(const ProjectProfile& project,
+                                    const std::map<std::string, std::string>& zones) const;
     [[nodiscard]] RuleMatch undecidedMatch() const;
     [[nodiscard]] std::string undecidedWarning() const;
 
   private:
-    void addLeaf(const Pass& p, const EvalContext& context, const Assumed& assumed,
+    void addLeaf(const Pass& p, const ProjectProfile& project,
+                 const std::map<std::string, std::string>& zones, const Assumed& assumed,
                  Outcomes& out) const;
 
     const DeclarativeRuleSet& m_rules;
@@ -154,7 +156,7 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
                 continue;
             }
             match.verdict = delegated.decided ? delegated.verdict : Verdict::Allowed;
-            const std::string ids = joinWords(delegated.decidingIds, ", ");
+            const std::string& ids = delegated.decidingId;
             match.reason += "（按 " + rule->verdictFromKind + " 规则：" +
                             (ids.empty() ? std::string("无规则适用") : ids) + "）";
             match.reasonEn += " (by the " + rule->verdictFromKind + " rules" +
@@ -165,7 +167,7 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
             out.decided = true;
             byFallback = rule->fallback;
             out.verdict = match.verdict;
-            out.decidingIds.push_back(rule->id);
+            out.decidingId = rule->id;
         }
         out.matched.push_back(std::move(match));
     }
@@ -174,8 +176,10 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
 
 // Red line, water zones, protected areas, prohibition zones (and the rule file's extensions),
 // and control units unless they are known to be key or general units.
-bool Evaluator::isProtective(const EvalContext& context) const
+bool Evaluator::isProtective(const ProjectProfile& project,
+                             const std::map<std::string, std::string>& zones) const
 {
+    const EvalContext context{m_site, project, m_rules.vocabulary(), zones, m_zones};
     if (m_rules.vocabulary().protectiveKinds.count(m_hit.kind) != 0)
         return true;
     if (m_hit.kind != "control_units")
@@ -293,7 +297,8 @@ void withAssumption(const std::string& key, const std::string& value, ProjectPro
     }
 }
 
-void Evaluator::addLeaf(const Pass& p, const EvalContext& context, const Assumed& assumed,
+void Evaluator::addLeaf(const Pass& p, const ProjectProfile& project,
+                        const std::map<std::string, std::string>& zones, const Assumed& assumed,
                         Outcomes& out) const
 {
     ++out.leaves;
@@ -302,9 +307,10 @@ void Evaluator::addLeaf(const Pass& p, const EvalContext& context, const Assumed
     if (p.pending.empty() && p.decided)
     {
         verdict = p.verdict;
-        ruleId = p.decidingIds.front();
+        ruleId = p.decidingId;
     }
-    else if (!p.pending.empty() || (!p.covered && !m_hit.isBufferOnly() && isProtective(context)))
+    else if (!p.pending.empty() ||
+             (!p.covered && !m_hit.isBufferOnly() && isProtective(project, zones)))
     {
         verdict = Verdict::NeedsReview;
         ruleId = kUndecidedRuleId;
@@ -347,12 +353,11 @@ void Evaluator::explore(ProjectProfile& project, std::map<std::string, std::stri
                         Assumed& assumed, Outcomes& out) const
 {
     const Pass p = pass(m_hit.kind, project, zones, 0, false);
-    const EvalContext context{m_site, project, m_rules.vocabulary(), zones, m_zones};
     const std::vector<std::string> values =
         p.pending.empty() ? std::vector<std::string>{} : candidates(m_rules, m_hit.kind, p.pending);
     if (values.empty() || out.leaves >= kMaxLeaves)
     {
-        addLeaf(p, context, assumed, out); // a pending value that cannot be tried: undecided
+        addLeaf(p, project, zones, assumed, out); // a pending value that cannot be tried: undecided
         return;
     }
     for (const auto& value : values)
@@ -509,11 +514,10 @@ HitVerdict evaluateHit(const DeclarativeRuleSet& rules, const Hit& hit, const Si
     // The pass on what the site and zone say; most hits are decided here.
     std::map<std::string, std::string> zones;
     Pass root = evaluator.pass(hit.kind, project, zones, 0, true);
-    ZoneReader reader(rules.vocabulary());
-    const EvalContext context{site, project, rules.vocabulary(), zones, reader};
     if (root.pending.empty())
     {
-        if (root.decided || root.covered || hit.isBufferOnly() || !evaluator.isProtective(context))
+        if (root.decided || root.covered || hit.isBufferOnly() ||
+            !evaluator.isProtective(project, zones))
         {
             out.verdict = root.decided ? root.verdict : Verdict::Allowed;
             out.rules = std::move(root.matched);
