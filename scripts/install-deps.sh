@@ -12,11 +12,11 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # viewer, printing and its tests
-  qt6-base-dev qt6-base-dev-tools libqt6svg6-dev fonts-noto-cjk poppler-utils xvfb xauth
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev fonts-noto-cjk poppler-utils xvfb xauth
   # report tests and screenshots: an independent SVG renderer, a browser for the HTML report
   librsvg2-bin chromium
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
-  postgresql-15 postgresql-15-postgis-3
+  postgresql-15 postgresql-15-postgis-3 time
 )
 
 SUDO=""

@@ -125,7 +125,8 @@ std::optional<Hit> Screening::Impl::measure(Worker& w, const SiteResult& r,
         return hit;
     }
     case Relation::Within:
-        hit.overlap = r.geometry;
+        if (options.overlapGeometry || dim == Dimension::Point)
+            hit.overlap = r.geometry; // the site itself
         if (dim == Dimension::Point)
         {
             hit.contains = true;

@@ -209,9 +209,13 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                        (guess.empty() ? std::string(".") : "; " + guess + "."));
     }
 
-    const CrsTransform* toTarget =
-        options.targetCrs ? &detail::cachedTransform(out.crs, *options.targetCrs) : nullptr;
-    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, Crs::fromEpsg(4326));
+    // Already in the target CRS: no transform to set up or apply.
+    const CrsTransform* toTarget = options.targetCrs && !out.crs.isSame(*options.targetCrs)
+                                       ? &detail::cachedTransform(out.crs, *options.targetCrs)
+                                       : nullptr;
+    // Lon/lat on the source's own datum: enough for the area-of-use check (2° margin), and far
+    // quicker for PROJ to set up than a transform to WGS 84.
+    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, out.crs.geographicBase());
     detail::GeosContext geos;
     std::size_t droppedZmCount = 0;
 
@@ -252,7 +256,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (droppedZmCount > 0)
         out.warnings.push_back(where + ": Z/M values dropped from " +
                                std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
-    if (toTarget)
+    if (options.targetCrs)
         out.crs = *options.targetCrs;
     for (auto& w : gdal.warnings())
         out.warnings.push_back(std::move(w));

@@ -70,7 +70,7 @@ class LocaleIndependence : public testing::Test
     TempDir m_dir;
 };
 
-// A hand-made report: one 100.5 m × 126.0373 m parcel (12666.75 m² = 19.000125 亩) with one hit.
+// A hand-made report: one 100 m × 126.6675 m parcel (12666.75 m² = 19.000125 亩) with one hit.
 ScreeningReport handMadeReport()
 {
     ScreeningReport r;
@@ -79,7 +79,11 @@ ScreeningReport handMadeReport()
     SiteResult s;
     s.siteId = "L1";
     s.name = "测试地块";
-    s.geometry = Geometry::point(563847.5, 3115235.25);
+    s.geometry = Geometry::polygon({{563800, 3115200},
+                                    {563900, 3115200},
+                                    {563900, 3115326.6675},
+                                    {563800, 3115326.6675},
+                                    {563800, 3115200}});
     s.areaM2 = 12666.75;
     s.verdict = Verdict::Restricted;
     Hit h;
