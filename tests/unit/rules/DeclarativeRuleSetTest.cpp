@@ -239,7 +239,8 @@ TEST(DeclarativeRuleSet, MissingProjectAttributeGivesNeedsReviewNamingIt)
     ASSERT_NE(dev, nullptr);
     EXPECT_EQ(dev->verdict, Verdict::Prohibited);
     EXPECT_EQ(dev->reason.rfind("信息不足，若 项目类型=", 0), 0u) << dev->reason;
-    EXPECT_NE(dev->reasonEn.find("if project_type=industrial/road"), std::string::npos)
+    EXPECT_NE(dev->reasonEn.find("if project_type=road/industrial, unavoidable=false"),
+              std::string::npos)
         << dev->reasonEn;
 }
 

@@ -191,7 +191,7 @@ const Case kMissingWithAFloor[] = {
      "信息不足：缺少或无法识别 项目类型"},
     {"nothing_stated_in_level_I", "water_protection_zones", "level=I", "", R, "",
      "信息不足：缺少或无法识别 项目类型。按其可能取值：项目类型=水源保护工程/供水设施 → "
-     "限制（DW-03）；项目类型=水产养殖/"}, // every other type: DW-02 prohibited
+     "限制（DW-03）；项目类型="}, // every other type: DW-02 prohibited
 };
 
 // The examples of issue 9, now read through the vocabulary.
