@@ -13,6 +13,8 @@
 #include "redline/analysis/Screening.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
+#include "redline/model/StoreWindow.hpp"
+#include "redline/model/ZoningSource.hpp"
 #include "redline/plugin/Registry.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 
@@ -34,6 +36,7 @@ struct ScreenArgs
     std::string rules = redline::kDefaultRuleSet;
     std::string failOn;
     unsigned threads = 0;
+    int atRev = -1;
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -49,7 +52,8 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     if (a.sites.empty() == a.siteWkt.empty())
         throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
     const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
-    auto store = ZoningStore::load(a.zones, requested);
+    const auto source = ZoningSource::open(a.zones);
+    const Crs analysisCrs = source->analysisCrs(requested);
     auto ruleSet = resolveRuleSet(registry, a.rules);
 
     SiteSourceOptions so;
@@ -59,17 +63,21 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         so.siteCrs = a.siteCrs;
     if (!a.towgs84.empty())
         so.towgs84 = parseTowgs84(a.towgs84);
-    Envelope extent;
-    for (const auto& l : store->layers())
-        for (const auto& f : l.layer->features)
-            extent.expandToInclude(f.geometry.envelope());
+    const Envelope extent = source->extent(analysisCrs);
     so.zoningExtent = extent;
-    const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, store->analysisCrs(), so)
-                                        : loadSites(a.sites, store->analysisCrs(), so, &registry);
+    const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, analysisCrs, so)
+                                        : loadSites(a.sites, analysisCrs, so, &registry);
 
     ScreeningOptions opts;
     if (a.buffer >= 0)
         opts.bufferM = a.buffer;
+    // A large store (a province) is read only where the sites are (same results).
+    StoreReadOptions read;
+    read.analysisCrs = analysisCrs;
+    if (a.atRev >= 0)
+        read.revision = a.atRev;
+    read.window = screeningWindow(sites, source->catalog().layers, opts.bufferM, extent);
+    const auto store = ZoningStore::load(*source, read);
     opts.threads = a.threads;
     if (isatty(STDERR_FILENO))
         opts.progress = showProgress;
@@ -77,7 +85,10 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
 
     ScreeningReport report;
     report.redlineVersion = REDLINE_VERSION;
-    report.zones = a.zones;
+    report.zones = store->label();
+    report.store = store->label();
+    if (store->revision())
+        report.storeRevision = *store->revision();
     report.sites = a.sites.empty() ? "--site-wkt" : a.sites;
     report.analysisCrs = store->analysisCrs().label();
     report.ruleSet = a.rules;
@@ -105,8 +116,11 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
 {
     auto args = std::make_shared<ScreenArgs>();
     auto* sub = app.add_subcommand("screen", "Screen project sites against a zoning store");
-    sub->add_option("--zones", args->zones, "Zoning store: GeoPackage or catalog.yaml")
+    sub->add_option("--zones", args->zones,
+                    "Zoning store: GeoPackage, catalog.yaml, or PostGIS (PG:… schemas=NAME)")
         ->required();
+    sub->add_option("--at-rev", args->atRev, "Screen against the store as it was at this revision")
+        ->check(CLI::NonNegativeNumber);
     sub->add_option("--sites", args->sites, "Sites: any GDAL vector source or a 界址点 list");
     sub->add_option("--site-wkt", args->siteWkt, "One site as WKT (in --site-crs, default the "
                                                  "analysis CRS)");

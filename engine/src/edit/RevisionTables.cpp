@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
-#include "data/AttributesJson.hpp"
 #include "redline/core/Error.hpp"
+
+#include "data/AttributesJson.hpp"
+#include "gdal/OgrConvert.hpp"
 
 namespace redline::edit::detail
 {
@@ -27,7 +29,90 @@ struct ResultSet
     }
 };
 
+std::optional<Feature> featureFrom(const OGRFeature& row, int geomField, int attrField,
+                                   std::int64_t fid)
+{
+    if (row.IsFieldNull(attrField) && row.IsFieldNull(geomField))
+        return std::nullopt;
+    Feature f;
+    f.fid = fid;
+    f.attributes = attributesFromJson(row.GetFieldAsString(attrField));
+    if (!row.IsFieldNull(geomField))
+    {
+        int size = 0;
+        const GByte* wkb = row.GetFieldAsBinary(geomField, &size);
+        OGRGeometry* raw = nullptr;
+        if (OGRGeometryFactory::createFromWkb(wkb, nullptr, &raw, size) != OGRERR_NONE || !raw)
+            throw IoError("redline_audit: unreadable geometry for fid " + std::to_string(fid));
+        OGRGeometryUniquePtr owned(raw);
+        f.geometry = redline::detail::fromOgr(*owned);
+    }
+    return f;
+}
+
 } // namespace
+
+std::vector<RevisionInfo> readRevisionRows(GDALDataset& ds)
+{
+    std::vector<RevisionInfo> out;
+    if (!hasRevisionTables(ds))
+        return out;
+    // `revision + 0`: an expression, so that OGR does not take the primary key as the FID.
+    ResultSet rs{ds, ds.ExecuteSQL("SELECT revision + 0 AS rev, time, user, reason, added, "
+                                   "modified, deleted, warnings FROM redline_revisions "
+                                   "ORDER BY revision",
+                                   nullptr, nullptr)};
+    if (!rs.layer)
+        return out;
+    for (auto& f : *rs.layer)
+    {
+        RevisionInfo r;
+        r.revision = f->GetFieldAsInteger(0);
+        r.time = f->GetFieldAsString(1);
+        r.user = f->GetFieldAsString(2);
+        r.reason = f->GetFieldAsString(3);
+        r.added = f->GetFieldAsInteger(4);
+        r.modified = f->GetFieldAsInteger(5);
+        r.deleted = f->GetFieldAsInteger(6);
+        r.warnings = f->GetFieldAsString(7);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<AuditRow> readAuditRows(GDALDataset& ds, int fromExclusive, int toInclusive,
+                                    bool images)
+{
+    std::vector<AuditRow> out;
+    if (!hasRevisionTables(ds))
+        return out;
+    const std::string sql =
+        std::string("SELECT revision, time, user, layer, fid, operation, reason") +
+        (images ? ", old_geometry, new_geometry, old_attributes, new_attributes" : "") +
+        " FROM redline_audit WHERE revision > " + std::to_string(fromExclusive) +
+        " AND revision <= " + std::to_string(toInclusive) + " ORDER BY id";
+    ResultSet rs{ds, ds.ExecuteSQL(sql.c_str(), nullptr, nullptr)};
+    if (!rs.layer)
+        return out;
+    for (auto& f : *rs.layer)
+    {
+        AuditRow r;
+        r.revision = f->GetFieldAsInteger(0);
+        r.time = f->GetFieldAsString(1);
+        r.user = f->GetFieldAsString(2);
+        r.layer = f->GetFieldAsString(3);
+        r.fid = f->GetFieldAsInteger64(4);
+        r.operation = f->GetFieldAsString(5);
+        r.reason = f->GetFieldAsString(6);
+        if (images)
+        {
+            r.before = featureFrom(*f, 7, 9, r.fid);
+            r.after = featureFrom(*f, 8, 10, r.fid);
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
 
 void execSql(GDALDataset& ds, const std::string& sql, const std::string& path)
 {

@@ -13,8 +13,9 @@
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
 #include "geo/TransformCache.hpp"
-#include "geos/GeosConvert.hpp"
+#include "geos/GeosContext.hpp"
 #include "io/CrsGuess.hpp"
+#include "io/GeometryRepair.hpp"
 
 namespace fs = std::filesystem;
 
@@ -73,26 +74,6 @@ std::string featureLabel(OGRFeature& f, const std::string& idField)
             return "'" + std::string(f.GetFieldAsString(i)) + "'";
     }
     return "FID " + std::to_string(f.GetFID());
-}
-
-// Repairs invalid polygons with make-valid, keeping only the polygonal part. Returns the reason
-// GEOS gave for the invalidity, or nullopt when the geometry was valid.
-std::optional<std::string> repairIfInvalid(detail::GeosContext& ctx, Geometry& g)
-{
-    if (g.dimension() != Dimension::Area)
-        return std::nullopt;
-    auto gg = detail::toGeos(ctx, g);
-    if (GEOSisValid_r(ctx.handle(), gg.get()) == 1)
-        return std::nullopt;
-    char* reason = GEOSisValidReason_r(ctx.handle(), gg.get());
-    const std::string why = reason ? reason : "invalid";
-    GEOSFree_r(ctx.handle(), reason);
-    auto fixed = detail::own(ctx, GEOSMakeValid_r(ctx.handle(), gg.get()), "make-valid");
-    Geometry repaired = detail::fromGeos(ctx, fixed.get());
-    if (repaired.isEmpty() || repaired.dimension() != Dimension::Area)
-        throw GeometryError("invalid polygon (" + why + ") that make-valid cannot repair");
-    g = std::move(repaired);
-    return why;
 }
 
 void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLonLat,
@@ -227,7 +208,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
             if (feat.geometry.isEmpty())
                 throw GeometryError("empty geometry");
             if (options.repairInvalid)
-                if (auto why = repairIfInvalid(geos, feat.geometry))
+                if (auto why = detail::repairIfInvalid(geos, feat.geometry))
                     out.warnings.push_back(fwhere + ": invalid geometry (" + *why +
                                            ") repaired with make-valid.");
         }

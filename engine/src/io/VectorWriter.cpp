@@ -126,7 +126,8 @@ void writeLayer(GDALDataset& ds, const Layer& layer, const std::string& path, bo
 
 } // namespace
 
-void writeLayers(const std::string& path, const std::vector<Layer>& layers)
+void writeLayers(const std::string& path, const std::vector<Layer>& layers,
+                 const std::vector<std::pair<std::string, std::string>>& metadata)
 {
     const char* driverName = driverFor(path);
     if (!driverName)
@@ -171,6 +172,8 @@ void writeLayers(const std::string& path, const std::vector<Layer>& layers)
             throw IoError(path + ": cannot create the output file (folder missing or not writable).");
         for (std::size_t i = 0; i < layers.size() && (multiLayer || i == 0); ++i)
             writeLayer(*ds, layers[i], path, false);
+        for (const auto& [key, value] : metadata)
+            ds->SetMetadataItem(key.c_str(), value.c_str());
         ds.reset(); // closing flushes; GDAL reports a failed flush through the error state
         if (CPLGetLastErrorType() == CE_Failure)
             throw IoError(path + ": writing the output file failed (" + CPLGetLastErrorMsg() + ").");
