@@ -248,6 +248,10 @@ const std::string& EditSession::storePath() const
 {
     return m_impl->storePath;
 }
+const std::string& EditSession::storeLabel() const
+{
+    return m_impl->label;
+}
 const std::string& EditSession::geoPackage() const
 {
     return m_impl->gpkgPath;

@@ -173,6 +173,34 @@ int maxRevision(GDALDataset& ds)
     return f ? f->GetFieldAsInteger(0) : 0;
 }
 
+void insertRevisionRow(GDALDataset& ds, const RevisionInfo& r, const std::string& path)
+{
+    execSql(ds,
+            "INSERT INTO redline_revisions(revision, time, user, reason, added, modified, "
+            "deleted, warnings) VALUES(" +
+                std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) +
+                ", " + sqlText(r.reason) + ", " + std::to_string(r.added) + ", " +
+                std::to_string(r.modified) + ", " + std::to_string(r.deleted) + ", " +
+                sqlText(r.warnings) + ")",
+            path);
+}
+
+void insertAuditRow(GDALDataset& ds, const AuditRow& r, const std::vector<unsigned char>& oldWkb,
+                    const std::vector<unsigned char>& newWkb, const std::string& path)
+{
+    const std::string oldAttrs =
+        r.before ? sqlText(attributesToJson(r.before->attributes)) : "NULL";
+    const std::string newAttrs = r.after ? sqlText(attributesToJson(r.after->attributes)) : "NULL";
+    execSql(ds,
+            "INSERT INTO redline_audit(revision, time, user, layer, fid, operation, "
+            "old_geometry, new_geometry, old_attributes, new_attributes, reason) VALUES(" +
+                std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) +
+                ", " + sqlText(r.layer) + ", " + std::to_string(r.fid) + ", " +
+                sqlText(r.operation) + ", " + sqlBlob(oldWkb) + ", " + sqlBlob(newWkb) + ", " +
+                oldAttrs + ", " + newAttrs + ", " + sqlText(r.reason) + ")",
+            path);
+}
+
 std::string sqlText(const std::string& s)
 {
     std::string out = "'";

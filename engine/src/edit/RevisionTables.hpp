@@ -30,6 +30,11 @@ void execSql(GDALDataset& ds, const std::string& sql, const std::string& path);
 [[nodiscard]] std::vector<AuditRow> readAuditRows(GDALDataset& ds, int fromExclusive,
                                                   int toInclusive, bool images = true);
 
+// Inserts one row; audit geometries are given as WKB in the layer's stored CRS (empty: NULL).
+void insertRevisionRow(GDALDataset& ds, const RevisionInfo& r, const std::string& path);
+void insertAuditRow(GDALDataset& ds, const AuditRow& r, const std::vector<unsigned char>& oldWkb,
+                    const std::vector<unsigned char>& newWkb, const std::string& path);
+
 [[nodiscard]] std::string sqlText(const std::string& s); // 'quoted' with '' escapes
 [[nodiscard]] std::string sqlBlob(const std::vector<unsigned char>& bytes); // X'..' or NULL
 [[nodiscard]] std::string attributesToJson(const Attributes& a);

@@ -1,9 +1,9 @@
 #include "model/CatalogFile.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <set>
+
+#include <yaml-cpp/yaml.h>
 
 #include "redline/core/Error.hpp"
 
@@ -59,7 +59,7 @@ CatalogFile readCatalogFile(const std::string& file)
         throw ConfigError(file + ": the catalog has no 'layers' list.");
 
     static const std::set<std::string> kLayerKeys{
-        "source", "layer", "kind", "id_field", "name_field", "buffer_m", "official_area_km2",
+        "source",   "layer", "kind", "id_field", "name_field", "buffer_m", "official_area_km2",
         "screened", "style", "title"};
     std::size_t index = 0;
     for (const auto& node : root["layers"])
@@ -84,8 +84,8 @@ CatalogFile readCatalogFile(const std::string& file)
             yamlValue<std::string>(node, "kind", conventional ? conventional->kind : "", where);
         if (zl.kind.empty())
             throw ConfigError(where + ": missing 'kind' for layer '" + zl.name + "'.");
-        zl.idField = yamlValue<std::string>(node, "id_field",
-                                            conventional ? conventional->idField : "zone_id", where);
+        zl.idField = yamlValue<std::string>(
+            node, "id_field", conventional ? conventional->idField : "zone_id", where);
         zl.nameField = yamlValue<std::string>(
             node, "name_field", conventional ? conventional->nameField : "name", where);
         zl.bufferM = yamlValue<double>(node, "buffer_m", 100.0, where);

@@ -13,8 +13,8 @@ Envelope transformEnvelope(const Envelope& e, const CrsTransform& t)
     {
         const double fx = e.minX + (e.maxX - e.minX) * i / kSteps;
         const double fy = e.minY + (e.maxY - e.minY) * i / kSteps;
-        for (const Point p : {Point{fx, e.minY}, Point{fx, e.maxY}, Point{e.minX, fy},
-                              Point{e.maxX, fy}})
+        for (const Point p :
+             {Point{fx, e.minY}, Point{fx, e.maxY}, Point{e.minX, fy}, Point{e.maxX, fy}})
         {
             const Point q = t.apply(p);
             out.expandToInclude(q.x, q.y);

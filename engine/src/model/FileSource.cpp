@@ -95,16 +95,16 @@ std::unique_ptr<FileSource> FileSource::open(const std::string& path)
             catalog.layers.push_back(e.layer);
         }
         if (sources.size() > 1)
-            problem = path + ": edit sessions, history and revisions need every layer in one "
-                             "GeoPackage, but the catalog uses " +
+            problem = path +
+                      ": edit sessions, history and revisions need every layer in one "
+                      "GeoPackage, but the catalog uses " +
                       *sources.begin() + " and " + *std::next(sources.begin()) + ".";
         else if (sources.empty() || !isGpkg(*sources.begin()))
             problem = path + ": the catalog's layers are not in a GeoPackage.";
         else
             gpkg = *sources.begin();
-        return std::unique_ptr<FileSource>(new FileSource(path, StoreKind::Catalog,
-                                                          std::move(catalog), std::move(refs),
-                                                          gpkg, problem));
+        return std::unique_ptr<FileSource>(new FileSource(
+            path, StoreKind::Catalog, std::move(catalog), std::move(refs), gpkg, problem));
     }
     if (isGpkg(path))
     {
@@ -146,9 +146,8 @@ std::unique_ptr<FileSource> FileSource::open(const std::string& path)
         throw IoError(path + ": no zoning layer with a conventional name (ecological_redline, "
                              "control_units, water_protection_zones, protected_areas, "
                              "prohibited_zones) and no catalog.");
-    return std::unique_ptr<FileSource>(new FileSource(path, StoreKind::GeoPackage,
-                                                      std::move(catalog), std::move(refs), gpkg,
-                                                      problem));
+    return std::unique_ptr<FileSource>(new FileSource(
+        path, StoreKind::GeoPackage, std::move(catalog), std::move(refs), gpkg, problem));
 }
 
 const std::string& FileSource::geoPackage() const
@@ -210,9 +209,8 @@ Envelope FileSource::extent(const Crs& analysisCrs) const
             continue;
         const Crs stored = storedCrs(zl);
         const Envelope env{e.MinX, e.MinY, e.MaxX, e.MaxY};
-        out.expandToInclude(stored.isValid()
-                                ? transformEnvelope(env, cachedTransform(stored, analysisCrs))
-                                : env);
+        out.expandToInclude(
+            stored.isValid() ? transformEnvelope(env, cachedTransform(stored, analysisCrs)) : env);
     }
     return out;
 }
@@ -243,6 +241,51 @@ Crs FileSource::storedCrs(const ZoneLayer& layer) const
     l->GetSpatialRef()->exportToWkt(&wkt);
     const CplString owned(wkt);
     return Crs::fromWkt(wkt ? wkt : "");
+}
+
+std::vector<postgis::Column> FileSource::columns(const ZoneLayer& layer) const
+{
+    const LayerRef& r = ref(layer);
+    auto ds = openVector(r.path, false);
+    OGRLayer* l = ds ? ds->GetLayerByName(r.sourceLayer.c_str()) : nullptr;
+    if (!l)
+        throw IoError(r.path + ": layer '" + r.sourceLayer + "' not found.");
+    std::vector<postgis::Column> out;
+    const OGRFeatureDefn* defn = l->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+    {
+        const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+        const OGRFieldType t = fd->GetType();
+        out.push_back({fd->GetNameRef(), t == OFTInteger || t == OFTInteger64
+                                             ? postgis::ColumnType::Integer
+                                         : t == OFTReal ? postgis::ColumnType::Real
+                                                        : postgis::ColumnType::Text});
+    }
+    return out;
+}
+
+std::string FileSource::geometryType(const ZoneLayer& layer) const
+{
+    const LayerRef& r = ref(layer);
+    auto ds = openVector(r.path, false);
+    OGRLayer* l = ds ? ds->GetLayerByName(r.sourceLayer.c_str()) : nullptr;
+    switch (l ? wkbFlatten(l->GetGeomType()) : wkbUnknown)
+    {
+    case wkbPoint:
+        return "POINT";
+    case wkbLineString:
+        return "LINESTRING";
+    case wkbPolygon:
+        return "POLYGON";
+    case wkbMultiPoint:
+        return "MULTIPOINT";
+    case wkbMultiLineString:
+        return "MULTILINESTRING";
+    case wkbMultiPolygon:
+        return "MULTIPOLYGON";
+    default:
+        return "GEOMETRY";
+    }
 }
 
 std::vector<RevisionInfo> FileSource::history() const

@@ -9,6 +9,8 @@
 
 #include "redline/model/ZoningSource.hpp"
 
+#include "model/PostgisLayout.hpp"
+
 namespace redline::detail
 {
 
@@ -27,11 +29,16 @@ class FileSource final : public ZoningSource
     [[nodiscard]] Crs storedCrs(const ZoneLayer& layer) const override;
     [[nodiscard]] std::vector<RevisionInfo> history() const override;
     [[nodiscard]] std::vector<AuditRow> audit(int fromExclusive, int toInclusive) const override;
-    [[nodiscard]] std::unique_ptr<StoreTransaction> beginTransaction(const Crs& analysisCrs) override;
+    [[nodiscard]] std::unique_ptr<StoreTransaction>
+    beginTransaction(const Crs& analysisCrs) override;
 
     // The GeoPackage that keeps the revisions; throws ConfigError when there is none (a catalog
     // over several files or over non-GeoPackage sources).
     [[nodiscard]] const std::string& geoPackage() const;
+    // Declared field types and geometry type of a layer ("MULTIPOLYGON", "GEOMETRY" when mixed
+    // or unknown), for copying it to another store.
+    [[nodiscard]] std::vector<postgis::Column> columns(const ZoneLayer& layer) const;
+    [[nodiscard]] std::string geometryType(const ZoneLayer& layer) const;
 
     struct LayerRef
     {

@@ -152,36 +152,13 @@ void FileTransaction::remove(const std::string& name, std::int64_t fid)
 
 void FileTransaction::addAudit(const AuditRow& r)
 {
-    using edit::detail::sqlText;
     const CrsTransform* t = toStored(r.layer);
-    const std::string oldAttrs =
-        r.before ? sqlText(edit::detail::attributesToJson(r.before->attributes)) : "NULL";
-    const std::string newAttrs =
-        r.after ? sqlText(edit::detail::attributesToJson(r.after->attributes)) : "NULL";
-    edit::detail::execSql(
-        *m_ds,
-        "INSERT INTO redline_audit(revision, time, user, layer, fid, operation, old_geometry, "
-        "new_geometry, old_attributes, new_attributes, reason) VALUES(" +
-            std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) + ", " +
-            sqlText(r.layer) + ", " + std::to_string(r.fid) + ", " + sqlText(r.operation) + ", " +
-            edit::detail::sqlBlob(toWkb(r.before, t)) + ", " +
-            edit::detail::sqlBlob(toWkb(r.after, t)) + ", " + oldAttrs + ", " + newAttrs + ", " +
-            sqlText(r.reason) + ")",
-        m_gpkg);
+    edit::detail::insertAuditRow(*m_ds, r, toWkb(r.before, t), toWkb(r.after, t), m_gpkg);
 }
 
 void FileTransaction::addRevision(const RevisionInfo& r)
 {
-    using edit::detail::sqlText;
-    edit::detail::execSql(
-        *m_ds,
-        "INSERT INTO redline_revisions(revision, time, user, reason, added, modified, deleted, "
-        "warnings) VALUES(" +
-            std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) + ", " +
-            sqlText(r.reason) + ", " + std::to_string(r.added) + ", " +
-            std::to_string(r.modified) + ", " + std::to_string(r.deleted) + ", " +
-            sqlText(r.warnings) + ")",
-        m_gpkg);
+    edit::detail::insertRevisionRow(*m_ds, r, m_gpkg);
 }
 
 void FileTransaction::commit()

@@ -14,11 +14,11 @@ namespace
 
 bool hasTable(GDALDataset& ds, const std::string& name)
 {
-    OGRLayer* rs = ds.ExecuteSQL(
-        ("SELECT name FROM sqlite_master WHERE type = 'table' AND name = " +
-         edit::detail::sqlText(name))
-            .c_str(),
-        nullptr, nullptr);
+    OGRLayer* rs =
+        ds.ExecuteSQL(("SELECT name FROM sqlite_master WHERE type = 'table' AND name = " +
+                       edit::detail::sqlText(name))
+                          .c_str(),
+                      nullptr, nullptr);
     if (!rs)
         return false;
     OGRFeatureUniquePtr f(rs->GetNextFeature());
@@ -41,10 +41,10 @@ std::optional<StoreCatalog> readGpkgCatalog(GDALDataset& ds, const std::string& 
         return std::nullopt;
     StoreCatalog catalog;
     // `position + 0`: an expression, so that OGR does not take a key column as the FID.
-    OGRLayer* rs = ds.ExecuteSQL(
-        "SELECT position + 0, layer, kind, id_field, name_field, buffer_m, screened, "
-        "official_area_km2 FROM redline_catalog ORDER BY position",
-        nullptr, nullptr);
+    OGRLayer* rs =
+        ds.ExecuteSQL("SELECT position + 0, layer, kind, id_field, name_field, buffer_m, screened, "
+                      "official_area_km2 FROM redline_catalog ORDER BY position",
+                      nullptr, nullptr);
     if (!rs)
         throw IoError(path + ": cannot read the redline_catalog table.");
     for (auto& f : *rs)
@@ -63,8 +63,8 @@ std::optional<StoreCatalog> readGpkgCatalog(GDALDataset& ds, const std::string& 
     ds.ReleaseResultSet(rs);
     if (hasTable(ds, "redline_meta"))
     {
-        OGRLayer* meta = ds.ExecuteSQL(
-            "SELECT value FROM redline_meta WHERE key = 'analysis_crs'", nullptr, nullptr);
+        OGRLayer* meta = ds.ExecuteSQL("SELECT value FROM redline_meta WHERE key = 'analysis_crs'",
+                                       nullptr, nullptr);
         if (meta)
         {
             OGRFeatureUniquePtr f(meta->GetNextFeature());
@@ -93,8 +93,8 @@ void writeGpkgCatalog(GDALDataset& ds, const StoreCatalog& catalog, const std::s
     for (const ZoneLayer& zl : catalog.layers)
         execSql(ds,
                 "INSERT INTO redline_catalog VALUES (" + std::to_string(++position) + ", " +
-                    sqlText(zl.name) + ", " + sqlText(zl.kind) + ", " + sqlText(zl.idField) +
-                    ", " + sqlText(zl.nameField) + ", " + number(zl.bufferM) + ", " +
+                    sqlText(zl.name) + ", " + sqlText(zl.kind) + ", " + sqlText(zl.idField) + ", " +
+                    sqlText(zl.nameField) + ", " + number(zl.bufferM) + ", " +
                     (zl.screened ? "1" : "0") + ", " +
                     (zl.officialAreaKm2 ? number(*zl.officialAreaKm2) : "NULL") + ")",
                 path);

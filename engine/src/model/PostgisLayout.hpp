@@ -42,7 +42,7 @@ struct LayerTable
 {
     std::string table;
     int srid = 0;
-    std::string geometryType; // PostGIS typmod name: "MULTIPOLYGON", "GEOMETRY", …
+    std::string geometryType;    // PostGIS typmod name: "MULTIPOLYGON", "GEOMETRY", …
     std::vector<Column> columns; // attributes, table order (fid and geom excluded)
 };
 

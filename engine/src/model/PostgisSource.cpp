@@ -22,7 +22,8 @@ using postgis::LayerTable;
 namespace
 {
 
-constexpr const char* kTimeText = "to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+constexpr const char* kTimeText =
+    "to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 
 ColumnType columnType(const std::string& pgType)
 {
@@ -255,8 +256,8 @@ Layer PostgisSource::readLayer(const ZoneLayer& zl, const LayerReadOptions& opti
         sql += " WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, " + std::to_string(t.srid) + ")";
     }
     sql += " ORDER BY fid";
-    const auto r = m_conn.exec(sql, params, ResultFormat::Binary,
-                               "cannot read layer '" + zl.name + "'");
+    const auto r =
+        m_conn.exec(sql, params, ResultFormat::Binary, "cannot read layer '" + zl.name + "'");
 
     Layer out;
     out.source = label();
@@ -291,8 +292,8 @@ Layer PostgisSource::readLayer(const ZoneLayer& zl, const LayerReadOptions& opti
             f.attributes.set(t.columns[c].name, std::move(v));
         }
         const auto id = f.attributes.text(zl.idField);
-        const std::string where =
-            describeLocation(label(), zl.name, id ? "'" + *id + "'" : "FID " + std::to_string(f.fid));
+        const std::string where = describeLocation(
+            label(), zl.name, id ? "'" + *id + "'" : "FID " + std::to_string(f.fid));
         bool dropped = false;
         try
         {
@@ -317,11 +318,11 @@ Layer PostgisSource::readLayer(const ZoneLayer& zl, const LayerReadOptions& opti
 
 std::vector<RevisionInfo> PostgisSource::history() const
 {
-    const auto r = m_conn.exec(std::string("SELECT revision, ") + kTimeText +
-                                   ", \"user\", reason, added, modified, deleted, warnings FROM " +
-                                   m_conn.qualified(m_schema, "redline_revisions") +
-                                   " ORDER BY revision",
-                               "cannot read the store's history");
+    const auto r =
+        m_conn.exec(std::string("SELECT revision, ") + kTimeText +
+                        ", \"user\", reason, added, modified, deleted, warnings FROM " +
+                        m_conn.qualified(m_schema, "redline_revisions") + " ORDER BY revision",
+                    "cannot read the store's history");
     std::vector<RevisionInfo> out;
     for (int i = 0; i < r.rows(); ++i)
     {

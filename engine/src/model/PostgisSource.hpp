@@ -31,7 +31,8 @@ class PostgisSource final : public ZoningSource
     [[nodiscard]] Crs storedCrs(const ZoneLayer& layer) const override;
     [[nodiscard]] std::vector<RevisionInfo> history() const override;
     [[nodiscard]] std::vector<AuditRow> audit(int fromExclusive, int toInclusive) const override;
-    [[nodiscard]] std::unique_ptr<StoreTransaction> beginTransaction(const Crs& analysisCrs) override;
+    [[nodiscard]] std::unique_ptr<StoreTransaction>
+    beginTransaction(const Crs& analysisCrs) override;
 
     [[nodiscard]] const std::string& schema() const { return m_schema; }
     [[nodiscard]] const postgis::LayerTable& table(const std::string& layer) const;

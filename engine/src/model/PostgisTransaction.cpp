@@ -120,10 +120,10 @@ std::int64_t PostgisTransaction::insert(const std::string& layer, const Feature&
         columns += ", " + m_conn.quoteIdentifier(t.columns[i].name);
         values += ", $" + std::to_string(i + 2);
     }
-    const auto r = m_conn.exec("INSERT INTO " + m_conn.qualified(m_source.schema(), t.table) +
-                                   " (" + columns + ") VALUES (" + values + ") RETURNING fid",
-                               params, ResultFormat::Text, "cannot add a feature to layer '" +
-                                                               layer + "'");
+    const auto r =
+        m_conn.exec("INSERT INTO " + m_conn.qualified(m_source.schema(), t.table) + " (" + columns +
+                        ") VALUES (" + values + ") RETURNING fid",
+                    params, ResultFormat::Text, "cannot add a feature to layer '" + layer + "'");
     return r.int64(0, 0);
 }
 
@@ -138,11 +138,11 @@ void PostgisTransaction::update(const std::string& layer, const Feature& f)
     std::string set = "geom = ST_GeomFromWKB($1, " + std::to_string(t.srid) + ")";
     for (std::size_t i = 0; i < t.columns.size(); ++i)
         set += ", " + m_conn.quoteIdentifier(t.columns[i].name) + " = $" + std::to_string(i + 3);
-    const auto r = m_conn.exec("UPDATE " + m_conn.qualified(m_source.schema(), t.table) +
-                                   " SET " + set + " WHERE fid = $2",
-                               params, ResultFormat::Text,
-                               "cannot update fid " + std::to_string(f.fid) + " of layer '" +
-                                   layer + "'");
+    const auto r =
+        m_conn.exec("UPDATE " + m_conn.qualified(m_source.schema(), t.table) + " SET " + set +
+                        " WHERE fid = $2",
+                    params, ResultFormat::Text,
+                    "cannot update fid " + std::to_string(f.fid) + " of layer '" + layer + "'");
     if (r.affectedRows() != 1)
         throw IoError(where + ": the feature is missing from the store.");
 }
@@ -150,11 +150,10 @@ void PostgisTransaction::update(const std::string& layer, const Feature& f)
 void PostgisTransaction::remove(const std::string& layer, std::int64_t fid)
 {
     const auto& t = m_source.table(layer);
-    const auto r = m_conn.exec("DELETE FROM " + m_conn.qualified(m_source.schema(), t.table) +
-                                   " WHERE fid = $1",
-                               {intParam(fid)}, ResultFormat::Text,
-                               "cannot delete fid " + std::to_string(fid) + " of layer '" +
-                                   layer + "'");
+    const auto r = m_conn.exec(
+        "DELETE FROM " + m_conn.qualified(m_source.schema(), t.table) + " WHERE fid = $1",
+        {intParam(fid)}, ResultFormat::Text,
+        "cannot delete fid " + std::to_string(fid) + " of layer '" + layer + "'");
     if (r.affectedRows() != 1)
         throw IoError(m_source.label() + ", layer '" + layer + "', fid " + std::to_string(fid) +
                       ": the feature is missing from the store.");
@@ -169,18 +168,15 @@ void PostgisTransaction::addAudit(const AuditRow& a)
                                            : Param::null();
     };
     const auto attributes = [](const std::optional<Feature>& f)
-    {
-        return f ? Param::text(edit::detail::attributesToJson(f->attributes)) : Param::null();
-    };
+    { return f ? Param::text(edit::detail::attributesToJson(f->attributes)) : Param::null(); };
     m_conn.exec("INSERT INTO " + m_conn.qualified(m_source.schema(), "redline_audit") +
                     " (revision, time, \"user\", layer, fid, operation, old_geometry, "
                     "new_geometry, old_attributes, new_attributes, reason) VALUES ($1, $2, $3, "
                     "$4, $5, $6, ST_GeomFromWKB($7, " +
                     srid + "), ST_GeomFromWKB($8, " + srid + "), $9, $10, $11)",
                 {intParam(a.revision), Param::text(a.time), Param::text(a.user),
-                 Param::text(a.layer), intParam(a.fid), Param::text(a.operation),
-                 image(a.before), image(a.after), attributes(a.before), attributes(a.after),
-                 Param::text(a.reason)},
+                 Param::text(a.layer), intParam(a.fid), Param::text(a.operation), image(a.before),
+                 image(a.after), attributes(a.before), attributes(a.after), Param::text(a.reason)},
                 ResultFormat::Text, "cannot write an audit row");
 }
 

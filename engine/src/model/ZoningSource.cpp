@@ -43,7 +43,7 @@ const ZoneLayer& ZoningSource::layerInfo(const std::string& layer) const
 
 Crs ZoningSource::analysisCrs(const Crs& requested) const
 {
-    Crs crs = requested.isValid()       ? requested
+    Crs crs = requested.isValid()     ? requested
               : m_catalog.analysisCrs ? *m_catalog.analysisCrs
                                       : Crs::fromUserInput(kDefaultAnalysisCrs);
     if (crs.isGeographic())

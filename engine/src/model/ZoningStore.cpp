@@ -107,10 +107,10 @@ std::shared_ptr<const ZoningStore> ZoningStore::load(ZoningSource& source,
     for (const auto& l : layers)
         for (const auto& f : l.layer->features)
             if (l.screened && f.geometry.dimension() != Dimension::Area)
-                throw GeometryError(describeLocation(source.label(), l.name,
-                                                     "FID " + std::to_string(f.fid)) +
-                                    ": zoning features must be polygons, found a " +
-                                    toString(f.geometry.type()) + ".");
+                throw GeometryError(
+                    describeLocation(source.label(), l.name, "FID " + std::to_string(f.fid)) +
+                    ": zoning features must be polygons, found a " + toString(f.geometry.type()) +
+                    ".");
     StoreProvenance provenance;
     provenance.label = source.label();
     if (newest)

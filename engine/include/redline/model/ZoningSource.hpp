@@ -98,7 +98,8 @@ class ZoningSource
     // Starts a write: takes the store's write lock (other writers wait or fail with a message;
     // readers go on) and returns the transaction. Throws ConfigError for stores that cannot be
     // written with revisions.
-    [[nodiscard]] virtual std::unique_ptr<StoreTransaction> beginTransaction(const Crs& analysisCrs) = 0;
+    [[nodiscard]] virtual std::unique_ptr<StoreTransaction>
+    beginTransaction(const Crs& analysisCrs) = 0;
 
   protected:
     ZoningSource(std::string locator, std::string label, StoreCatalog catalog);
