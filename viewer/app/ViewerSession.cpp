@@ -261,7 +261,7 @@ SiteReportInput ViewerSession::reportInput(std::size_t index) const
     in.map.layers = m_layers;
     in.map.overlays = overlays(index);
     in.map.focus = g.envelope();
-    in.zonesPath = QString::fromStdString(m_store->path());
+    in.zonesPath = QString::fromStdString(m_store->label()); // never a password
     in.ruleSet = QString::fromStdString(ruleSet() ? ruleSet()->name() : std::string("none"));
     return in;
 }
