@@ -8,14 +8,19 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config
   # engine
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev libtbb-dev
-  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev libxxhash-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # viewer, printing and its tests
-  qt6-base-dev qt6-base-dev-tools libqt6svg6-dev fonts-noto-cjk poppler-utils xvfb xauth
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev fonts-noto-cjk poppler-utils xvfb xauth
+  # report tests and screenshots: an independent SVG renderer, a browser for the HTML report
+  librsvg2-bin chromium
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
   postgresql-15 postgresql-15-postgis-3
 )
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,12 +28,15 @@ for p in "${PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-deps: done"
 fi
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done"
+# de_DE.UTF-8 writes 12,5 for 12.5: number parsing and printing are tested under it.
+if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+  echo "install-deps: generating the de_DE.UTF-8 locale"
+  $SUDO localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
+fi

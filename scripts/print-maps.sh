@@ -13,10 +13,9 @@ SITES=${SITES:-datasets/yongjia/sites.gpkg}
 mkdir -p "$OUT" docs/img
 "$VIEWER" --zones "$ZONES" --sites "$SITES" --print "$OUT/yongjia-a3.pdf" --paper A3 --landscape
 "$VIEWER" --zones "$ZONES" --sites "$SITES" --per-site "$OUT/maps" --report "$OUT/reports"
-# README images: the printed map and one report page, rasterised from the PDFs themselves.
+# README image: the printed map, rasterised from the PDF itself (the report images come from
+# scripts/report-screenshots.sh).
 pdftoppm -png -r 60 -singlefile "$OUT/yongjia-a3.pdf" docs/img/print-a3
-first=$(ls "$OUT/reports"/*.pdf | head -n 1)
-pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$first" docs/img/report-page1
 fail=0
 for f in "$OUT/yongjia-a3.pdf" "$OUT"/maps/*.pdf "$OUT"/reports/*.pdf; do
     pdfinfo "$f" > /dev/null 2>&1 || { echo "cannot open $f" >&2; fail=1; }

@@ -1,12 +1,13 @@
 #include "GpkgWriter.hpp"
 
 #include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 
 #include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+
+#include "redline/core/AtomicFile.hpp"
 
 namespace redline::datagen
 {
@@ -42,9 +43,8 @@ void writeLayers(const std::string& path, const std::string& driverName,
     {
         fail(path, "GDAL driver " + driverName + " missing");
     }
-    const std::string tmp =
-        path + ".tmp" + (driverName == "GPKG" ? std::string(".gpkg") : std::string(".json"));
-    std::filesystem::remove(tmp);
+    redline::AtomicFile file(path, driverName == "GPKG" ? ".gpkg" : ".geojson");
+    const std::string& tmp = file.tempPath();
     {
         GDALDatasetUniquePtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds)
@@ -136,7 +136,7 @@ void writeLayers(const std::string& path, const std::string& driverName,
             fail(path, "cannot close");
         }
     }
-    std::filesystem::rename(tmp, path);
+    file.commit();
 }
 
 } // namespace redline::datagen

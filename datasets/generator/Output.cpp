@@ -1,12 +1,12 @@
 #include "Output.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <stdexcept>
 
 #include <cpl_string.h>
+
+#include "redline/core/AtomicFile.hpp"
 
 #include "GpkgWriter.hpp"
 
@@ -14,20 +14,6 @@ namespace redline::datagen
 {
 namespace
 {
-
-void writeText(const std::string& path, const std::string& text)
-{
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << text;
-        if (!out)
-        {
-            throw std::runtime_error(path + ": cannot write");
-        }
-    }
-    std::filesystem::rename(tmp, path);
-}
 
 std::string catalogYaml()
 {
@@ -82,9 +68,7 @@ void writeDataset(const World& w, const std::string& outDir)
                  &w.protectedAreas, &w.waterZones, &w.controlUnits, &w.prohibited},
                 4549);
     writeLayers(outDir + "/sites.gpkg", "GPKG", {&w.sites}, 4549);
-    const std::string gcj = outDir + "/sites_gcj02.geojson";
-    std::filesystem::remove(gcj);
-    writeLayers(gcj, "GeoJSON", {&w.sitesGcj02}, 4326);
+    writeLayers(outDir + "/sites_gcj02.geojson", "GeoJSON", {&w.sitesGcj02}, 4326);
 
     // 界址点 files are exchanged in GBK with CRLF line ends.
     std::string text;
@@ -95,8 +79,8 @@ void writeDataset(const World& w, const std::string& outDir)
     char* gbk = CPLRecode(text.c_str(), CPL_ENC_UTF8, "GBK");
     const std::string encoded(gbk);
     CPLFree(gbk);
-    writeText(outDir + "/sites_jzd.txt", encoded);
-    writeText(outDir + "/catalog.yaml", catalogYaml());
+    redline::writeTextFileAtomically(outDir + "/sites_jzd.txt", encoded);
+    redline::writeTextFileAtomically(outDir + "/catalog.yaml", catalogYaml());
 }
 
 void printFigures(const World& w, std::ostream& os)

@@ -8,12 +8,14 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <numbers>
+#include <sstream>
 #include <stdexcept>
 
 #include <ogr_core.h>
+
+#include "redline/core/AtomicFile.hpp"
 
 #include "GpkgWriter.hpp"
 #include "SitesCommon.hpp"
@@ -162,21 +164,22 @@ void writeScaledStore(const World& w, const std::string& outDir, int scale, int 
         sites.add(std::move(g), a);
     }
     writeLayers(outDir + "/sites.gpkg", "GPKG", {&sites}, 4549);
-    std::ofstream(outDir + "/catalog.yaml")
-        << "# Benchmark store written by redline-datagen --scale " << scale
-        << " (synthetic, not the demo).\nanalysis_crs: EPSG:4549\nlayers:\n"
-        << "  - {source: zoning.gpkg, layer: ecological_redline, kind: ecological_redline, "
-           "id_field: zone_id, name_field: name}\n"
-        << "  - {source: zoning.gpkg, layer: protected_areas, kind: protected_areas, "
-           "id_field: zone_id, name_field: name}\n"
-        << "  - {source: zoning.gpkg, layer: water_protection_zones, kind: "
-           "water_protection_zones, id_field: zone_id, name_field: name}\n"
-        << "  - {source: zoning.gpkg, layer: prohibited_zones, kind: prohibited_zones, "
-           "id_field: zone_id, name_field: name}\n"
-        << "  - {source: zoning.gpkg, layer: control_units, kind: control_units, id_field: "
-           "unit_code, name_field: name}\n"
-        << "  - {source: zoning.gpkg, layer: townships, kind: townships, id_field: code, "
-           "name_field: name, screened: false}\n";
+    std::ostringstream catalog;
+    catalog << "# Benchmark store written by redline-datagen --scale " << scale
+            << " (synthetic, not the demo).\nanalysis_crs: EPSG:4549\nlayers:\n"
+            << "  - {source: zoning.gpkg, layer: ecological_redline, kind: ecological_redline, "
+               "id_field: zone_id, name_field: name}\n"
+            << "  - {source: zoning.gpkg, layer: protected_areas, kind: protected_areas, "
+               "id_field: zone_id, name_field: name}\n"
+            << "  - {source: zoning.gpkg, layer: water_protection_zones, kind: "
+               "water_protection_zones, id_field: zone_id, name_field: name}\n"
+            << "  - {source: zoning.gpkg, layer: prohibited_zones, kind: prohibited_zones, "
+               "id_field: zone_id, name_field: name}\n"
+            << "  - {source: zoning.gpkg, layer: control_units, kind: control_units, id_field: "
+               "unit_code, name_field: name}\n"
+            << "  - {source: zoning.gpkg, layer: townships, kind: townships, id_field: code, "
+               "name_field: name, screened: false}\n";
+    redline::writeTextFileAtomically(outDir + "/catalog.yaml", catalog.str());
     std::cout << "scaled store x" << scale << ": " << features << " zoning features, " << vertices
               << " vertices, " << siteCount << " sites -> " << outDir << "\n";
 }

@@ -1,21 +1,24 @@
 // redline convert SRC DST: site files from one format to another (DESIGN A3), e.g. a 界址点 list
 // to a GeoPackage. Reads through loadSites (plugins, GDAL, web/legacy datums), writes by the
-// destination's extension: a plugin exporter (.txt → 界址点 list) or GDAL (redline::writeLayers).
-
-#include <CLI/CLI.hpp>
+// destination's extension: a plugin exporter (.txt → 界址点 list) or GDAL (redline::writeLayers,
+// which says on stderr what the format could not hold as it was: renamed Shapefile fields, one
+// Shapefile per geometry kind, the CRS a CSV file cannot record).
 
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
-#include "exporters/jzd/JzdExporter.hpp"
+#include <CLI/CLI.hpp>
+
 #include "redline/core/Error.hpp"
 #include "redline/io/JzdCrs.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/io/VectorWriter.hpp"
 #include "redline/plugin/Registry.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "exporters/jzd/JzdExporter.hpp"
 
 namespace
 {
@@ -54,6 +57,10 @@ int runConvert(const ConvertArgs& a, const redline::Registry& registry)
         so.towgs84 = parseTowgs84(a.towgs84);
 
     const auto exporter = registry.exporterFor(a.destination);
+    if (!exporter && !vectorFormatForPath(a.destination))
+        throw ConfigError(a.destination +
+                          ": unknown output format; the extension decides it (.gpkg, .geojson, "
+                          ".shp, .csv, .kml, .gml, or .txt for a 界址点 list).");
     const bool jzd = exporter && std::filesystem::path(a.destination).extension() == ".txt";
     if (!a.dstCrs.empty())
     {
@@ -80,14 +87,22 @@ int writeSites(const redline::Layer& sites, const ConvertArgs& a,
     using namespace redline;
     for (const auto& w : sites.warnings)
         std::cerr << "redline: warning: " << w << "\n";
+    std::string files = a.destination;
     if (jzd && a.encoding == "gbk")
         JzdExporter(TextEncoding::Gbk).write(sites, a.destination);
     else if (exporter)
         exporter->write(sites, a.destination);
     else
-        writeLayers(a.destination, {sites});
-    std::cerr << "redline: wrote " << sites.features.size() << " site(s) to " << a.destination
-              << " (" << sites.crs.label() << ")\n";
+    {
+        const WriteResult written = writeLayers(a.destination, {sites});
+        for (const auto& w : written.warnings)
+            std::cerr << "redline: warning: " << w << "\n";
+        files.clear();
+        for (const auto& f : written.files)
+            files += (files.empty() ? "" : ", ") + f;
+    }
+    std::cerr << "redline: wrote " << sites.features.size() << " site(s) to " << files << " ("
+              << sites.crs.label() << ")\n";
     return exitcode::kOk;
 }
 

@@ -11,6 +11,7 @@
 #include "ExitCodes.hpp"
 #include "ScreenOutput.hpp"
 #include "redline/analysis/Screening.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/model/StoreWindow.hpp"
@@ -30,12 +31,13 @@ struct ScreenArgs
     std::string siteCrs;
     std::string towgs84;
     std::string analysisCrs;
-    std::string format = "json";
+    std::string format; // empty: by the output's extension (resolveScreenFormat)
     std::string output;
     double buffer = -1;
     std::string rules = redline::kDefaultRuleSet;
     std::string failOn;
     unsigned threads = 0;
+    bool noCache = false;
     int atRev = -1;
 };
 
@@ -51,9 +53,13 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     using namespace redline;
     if (a.sites.empty() == a.siteWkt.empty())
         throw ConfigError("Give exactly one of --sites SRC or --site-wkt WKT.");
+    const std::string format = resolveScreenFormat(a.format, a.output);
     const Crs requested = a.analysisCrs.empty() ? Crs() : Crs::fromUserInput(a.analysisCrs);
     const auto source = ZoningSource::open(a.zones);
     const Crs analysisCrs = source->analysisCrs(requested);
+    StoreReadOptions read; // what the result states it was computed against
+    read.analysisCrs = analysisCrs;
+    read.revision = a.atRev >= 0 ? std::optional<int>(a.atRev) : source->revision();
     auto ruleSet = resolveRuleSet(registry, a.rules);
 
     SiteSourceOptions so;
@@ -63,40 +69,66 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
         so.siteCrs = a.siteCrs;
     if (!a.towgs84.empty())
         so.towgs84 = parseTowgs84(a.towgs84);
-    const Envelope extent = source->extent(analysisCrs);
-    so.zoningExtent = extent;
+    so.zoningExtent = source->extent(analysisCrs);
     const Layer sites = a.sites.empty() ? siteFromWkt(a.siteWkt, analysisCrs, so)
                                         : loadSites(a.sites, analysisCrs, so, &registry);
 
     ScreeningOptions opts;
     if (a.buffer >= 0)
         opts.bufferM = a.buffer;
-    // A large store (a province) is read only where the sites are (same results).
-    StoreReadOptions read;
-    read.analysisCrs = analysisCrs;
-    if (a.atRev >= 0)
-        read.revision = a.atRev;
-    read.window = screeningWindow(sites, source->catalog().layers, opts.bufferM, extent);
-    const auto store = ZoningStore::load(*source, read);
     opts.threads = a.threads;
+    opts.overlapGeometry = a.format == "gpkg" || a.format == "html"; // the only ones drawing it
     if (isatty(STDERR_FILENO))
         opts.progress = showProgress;
-    Screening screening(store, ruleSet, opts);
+
+    // A file store at its newest revision comes from the screening cache; a PostGIS store, or any
+    // store at an older revision, is read directly — a large PostGIS store (a province) only
+    // where the sites are, with the same results.
+    std::shared_ptr<const PreparedStore> prepared;
+    if (source->kind() != StoreKind::PostGis && a.atRev < 0)
+    {
+        StoreCacheOptions cacheOptions;
+        cacheOptions.analysisCrs = requested;
+        cacheOptions.enabled = !a.noCache;
+        const CachedStore cached = openPreparedStore(a.zones, cacheOptions);
+        // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a
+        // line.
+        if (cached.outcome == CacheOutcome::RebuiltDamaged ||
+            (cached.outcome == CacheOutcome::NotCached && !cached.note.empty()))
+            std::cerr << "redline: warning: " << cached.note << "\n";
+        // A commit landing meanwhile: read the revision announced instead of the newer cache.
+        if (source->revision() == read.revision)
+            prepared = cached.store;
+    }
+    std::shared_ptr<const ZoningStore> zoning;
+    if (!prepared)
+    {
+        if (source->kind() == StoreKind::PostGis && format != "html")
+            read.window = screeningWindow(sites, source->catalog().layers, opts.bufferM,
+                                          *so.zoningExtent);
+        zoning = ZoningStore::load(*source, read);
+    }
+    const Screening screening = prepared ? Screening(prepared, ruleSet, opts)
+                                         : Screening(zoning, ruleSet, opts);
 
     ScreeningReport report;
     report.redlineVersion = REDLINE_VERSION;
-    report.zones = store->label();
-    report.store = store->label();
-    if (store->revision())
-        report.storeRevision = *store->revision();
+    report.zones = source->label();
+    report.store = source->label();
+    if (read.revision)
+        report.storeRevision = *read.revision;
     report.sites = a.sites.empty() ? "--site-wkt" : a.sites;
-    report.analysisCrs = store->analysisCrs().label();
+    report.analysisCrs = analysisCrs.label();
     report.ruleSet = a.rules;
     report.ruleSetVersion = ruleSet->version();
     report.warnings = sites.warnings;
     report.results = screening.run(sites);
+    // The HTML report draws each site over the zoning around it, context layers included; the
+    // prepared store holds the screened zones only, so that report reads the store itself.
+    if (format == "html")
+        report.zoning = zoning ? zoning : ZoningStore::load(*source, read);
 
-    writeScreenOutput(report, a.format, a.output);
+    writeScreenOutput(report, format, a.output);
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
@@ -131,7 +163,8 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
                     "Local datum parameters dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / Beijing 1954");
     sub->add_option("--analysis-crs", args->analysisCrs,
                     "Projected CRS for areas and distances (default EPSG:4549 or the catalog's)");
-    sub->add_option("--format", args->format, "Output format")
+    sub->add_option("--format", args->format,
+                    "Output format (default: by the --output extension, else json)")
         ->check(CLI::IsMember({"json", "csv", "geojson", "gpkg", "html"}));
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
@@ -141,5 +174,7 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+    sub->add_flag("--no-cache", args->noCache,
+                  "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });
 }

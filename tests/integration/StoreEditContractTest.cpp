@@ -350,6 +350,27 @@ TEST_P(StoreEditContract, AtRevReproducesTheVerdictFromBeforeARedLineChange)
     EXPECT_EQ(overlap1, 2500.0) << "50 m x 50 m, all inside the moved line";
     EXPECT_NE(j1["sites"][0]["verdict"], j0["sites"][0]["verdict"]);
 
+    // Every format states what it was computed against: the GeoJSON's members, the CSV's last
+    // four columns, the GeoPackage's metadata (read back with sqlite3).
+    const auto geojson = nlohmann::json::parse(redline(screen + " --format geojson").out);
+    EXPECT_EQ(geojson["store_revision"], 1);
+    EXPECT_EQ(geojson["store"], j1["store"]);
+    EXPECT_EQ(geojson["rule_set"], "rules.yongjia");
+    const std::string csv = redline(screen + " --format csv").out;
+    const std::string row = csv.substr(csv.find('\n') + 1);
+    EXPECT_NE(row.find("," + j1["store"].get<std::string>() + ",1,rules.yongjia," +
+                       j1["rule_set_version"].get<std::string>() + "\n"),
+              std::string::npos)
+        << csv;
+    const std::string out = m_dir.file("result.gpkg");
+    ASSERT_EQ(redline(screen + " --format gpkg --output " + out).exitCode, 0);
+    const auto meta = test::runCommand("sqlite3 " + out + " 'SELECT metadata FROM gpkg_metadata'");
+    EXPECT_NE(meta.out.find("<MDI key=\"store_revision\">1</MDI>"), std::string::npos) << meta.out;
+    EXPECT_NE(meta.out.find("<MDI key=\"rule_set\">rules.yongjia</MDI>"), std::string::npos)
+        << meta.out;
+    if (m_pg)
+        test::expectNoSecret(meta.out, m_pg->superuserPassword());
+
     // The old screening, re-run at its recorded revision: byte for byte.
     const auto again = redline(screen + " --format json --at-rev 0");
     EXPECT_EQ(again.out, atZero.out);

@@ -8,7 +8,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "exporters/html/ReportTerms.hpp"
+#include "report/ReportTerms.hpp"
 #include "render/Symbology.hpp"
 
 namespace redline

@@ -4,11 +4,9 @@
 
 #include "redline/analysis/Screening.hpp"
 #include "redline/core/Error.hpp"
-#include "redline/geo/CrsTransform.hpp"
 #include "redline/io/SiteSource.hpp"
 
 #include "BuiltinPlugins.hpp"
-#include "render/PointInPolygon.hpp"
 #include "render/StoreLayers.hpp"
 #include "render/Symbology.hpp"
 
@@ -29,7 +27,7 @@ void ViewerSession::setStore(std::shared_ptr<const ZoningStore> store)
 {
     m_store = std::move(store);
     m_layers = renderLayersOf(*m_store);
-    m_results.clear();
+    m_report.reset();
 }
 
 void ViewerSession::loadSites(const std::string& path)
@@ -47,7 +45,7 @@ void ViewerSession::setSites(std::shared_ptr<const Layer> sites, std::string sou
 {
     m_sites = std::move(sites);
     m_sitesSource = std::move(source);
-    m_results.clear();
+    m_report.reset();
 }
 
 std::shared_ptr<const RuleSet> ViewerSession::ruleSet() const
@@ -55,6 +53,38 @@ std::shared_ptr<const RuleSet> ViewerSession::ruleSet() const
     if (auto rules = m_registry.ruleSet("rules.yongjia"))
         return rules;
     return m_registry.ruleSet("none");
+}
+
+void ViewerSession::setResults(std::vector<SiteResult> results)
+{
+    auto report = std::make_shared<ScreeningReport>();
+    report->redlineVersion = REDLINE_VIEWER_VERSION;
+    if (m_store)
+    {
+        // The store's label and revision: what the result was computed against, never a password.
+        report->zones = m_store->label();
+        report->store = m_store->label();
+        if (m_store->revision())
+            report->storeRevision = *m_store->revision();
+        report->analysisCrs = m_store->analysisCrs().label();
+        report->zoning = m_store;
+    }
+    report->sites = m_sitesSource;
+    if (m_sites)
+        report->warnings = m_sites->warnings;
+    if (const auto rules = ruleSet())
+    {
+        report->ruleSet = rules->name();
+        report->ruleSetVersion = rules->version();
+    }
+    report->results = std::move(results);
+    m_report = std::move(report);
+}
+
+const std::vector<SiteResult>& ViewerSession::results() const
+{
+    static const std::vector<SiteResult> kNone;
+    return m_report ? m_report->results : kNone;
 }
 
 std::vector<SiteResult> ViewerSession::screen() const
@@ -106,8 +136,8 @@ std::vector<RenderLayer> ViewerSession::overviewLayers() const
 
 std::string ViewerSession::siteId(std::size_t index) const
 {
-    if (index < m_results.size())
-        return m_results[index].siteId;
+    if (index < results().size())
+        return results()[index].siteId;
     if (!m_sites || index >= m_sites->features.size())
         return {};
     const Feature& f = m_sites->features[index];
@@ -118,8 +148,8 @@ std::string ViewerSession::siteId(std::size_t index) const
 
 Geometry ViewerSession::siteGeometry(std::size_t index) const
 {
-    if (index < m_results.size())
-        return m_results[index].geometry;
+    if (index < results().size())
+        return results()[index].geometry;
     if (m_sites && index < m_sites->features.size())
         return m_sites->features[index].geometry;
     return {};
@@ -127,7 +157,7 @@ Geometry ViewerSession::siteGeometry(std::size_t index) const
 
 std::optional<std::size_t> ViewerSession::findSite(const std::string& id) const
 {
-    const std::size_t n = m_sites ? m_sites->features.size() : m_results.size();
+    const std::size_t n = m_sites ? m_sites->features.size() : results().size();
     for (std::size_t i = 0; i < n; ++i)
     {
         if (siteId(i) == id)
@@ -143,12 +173,12 @@ std::vector<Overlay> ViewerSession::overlays(std::optional<std::size_t> selected
                                              const Geometry* highlight) const
 {
     std::vector<Overlay> out;
-    const std::size_t n = m_sites ? m_sites->features.size() : m_results.size();
+    const std::size_t n = m_sites ? m_sites->features.size() : results().size();
     // Overlap parts of the selected site first, then the site outlines above them.
-    if (selected && *selected < m_results.size())
+    if (selected && *selected < results().size())
     {
         std::vector<const Hit*> hits;
-        for (const Hit& h : m_results[*selected].hits)
+        for (const Hit& h : results()[*selected].hits)
             if (!h.overlap.isEmpty())
                 hits.push_back(&h);
         std::stable_sort(hits.begin(), hits.end(),
@@ -174,8 +204,8 @@ std::vector<Overlay> ViewerSession::overlays(std::optional<std::size_t> selected
     {
         Overlay o;
         o.geometry = siteGeometry(i);
-        const bool screened = i < m_results.size();
-        const QColor c = screened ? verdictColor(m_results[i].verdict) : QColor(30, 30, 30);
+        const bool screened = i < results().size();
+        const QColor c = screened ? verdictColor(results()[i].verdict) : QColor(30, 30, 30);
         o.symbol.stroke = c;
         o.symbol.fill = QColor(c.red(), c.green(), c.blue(), 40);
         o.symbol.strokeMm = selected && *selected == i ? 0.9 : 0.5;
@@ -218,51 +248,14 @@ PrintContent ViewerSession::printContent(std::optional<std::size_t> site) const
     return c;
 }
 
-QString ViewerSession::townshipAt(Point p) const
-{
-    if (!m_store)
-        return {};
-    const ZoneLayer* t = m_store->findKind("townships");
-    if (t == nullptr)
-        return {};
-    if (const auto i = featureContaining(*t->layer, p))
-    {
-        const auto name =
-            t->layer->features[*i].attributes.text(t->nameField.empty() ? "name" : t->nameField);
-        return name ? QString::fromStdString(*name) : QString();
-    }
-    return {};
-}
-
 SiteReportInput ViewerSession::reportInput(std::size_t index) const
 {
     SiteReportInput in;
-    in.site = m_results.at(index);
-    const Geometry& g = in.site.geometry;
-    const Point anchor = labelAnchorOf(g);
-    in.township = townshipAt(anchor);
-    if (auto t = in.site.attributes.text("township"); in.township.isEmpty() && t)
-        in.township = QString::fromStdString(*t);
-    try
-    {
-        // One transform per call: CrsTransform is not thread-safe and reports may be built on
-        // worker threads.
-        const CrsTransform toLonLat(m_store->analysisCrs(), Crs::fromEpsg(4490));
-        const Envelope& e = g.envelope();
-        in.lonLat = toLonLat.apply(Point{(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2});
-    }
-    catch (const std::exception&)
-    {
-        in.lonLat.reset(); // the report shows "—"
-    }
-    for (const ZoneLayer& z : m_store->layers())
-        if (z.screened)
-            in.screenedLayers.push_back({z.kind, styleForKind(z.kind, z.name).title});
-    in.map.layers = m_layers;
-    in.map.overlays = overlays(index);
-    in.map.focus = g.envelope();
-    in.zonesPath = QString::fromStdString(m_store->label()); // never a password
-    in.ruleSet = QString::fromStdString(ruleSet() ? ruleSet()->name() : std::string("none"));
+    if (!m_report || index >= m_report->results.size())
+        throw Error("no screening result for site " + std::to_string(index) + ".");
+    in.report = m_report;
+    in.site = index;
+    in.layers = m_layers;
     return in;
 }
 

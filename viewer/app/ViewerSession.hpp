@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "redline/analysis/SiteResult.hpp"
+#include "redline/analysis/ScreeningReport.hpp"
 #include "redline/data/Layer.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/plugin/Registry.hpp"
@@ -48,8 +48,12 @@ class ViewerSession
     [[nodiscard]] std::shared_ptr<const RuleSet> ruleSet() const;
     // Runs the screening of the current sites (blocking; call from a worker thread).
     [[nodiscard]] std::vector<SiteResult> screen() const;
-    void setResults(std::vector<SiteResult> results) { m_results = std::move(results); }
-    [[nodiscard]] const std::vector<SiteResult>& results() const { return m_results; }
+    // Installs the results of screen() as this session's ScreeningReport, with its provenance
+    // (store, rule set and version, sites source and warnings) and the zoning it ran against.
+    void setResults(std::vector<SiteResult> results);
+    [[nodiscard]] const std::vector<SiteResult>& results() const;
+    // The last screening (nullptr before one): what the reports are made from.
+    [[nodiscard]] const std::shared_ptr<const ScreeningReport>& report() const { return m_report; }
 
     [[nodiscard]] Envelope fullExtent() const;
     // County + neighbours + townships, for the print overview inset.
@@ -66,8 +70,6 @@ class ViewerSession
 
     [[nodiscard]] PrintContent printContent(std::optional<std::size_t> site) const;
     [[nodiscard]] SiteReportInput reportInput(std::size_t resultIndex) const;
-    // Township name holding a point (empty if none or no townships layer).
-    [[nodiscard]] QString townshipAt(Point p) const;
 
   private:
     Registry m_registry;
@@ -75,7 +77,7 @@ class ViewerSession
     std::vector<RenderLayer> m_layers;
     std::shared_ptr<const Layer> m_sites;
     std::string m_sitesSource;
-    std::vector<SiteResult> m_results;
+    std::shared_ptr<const ScreeningReport> m_report;
 };
 
 } // namespace redline

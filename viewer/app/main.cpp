@@ -8,11 +8,13 @@
 #include <cstring>
 #include <iostream>
 
+#include "redline/core/Error.hpp"
 #include "redline/io/VectorReader.hpp"
 
 #include "app/HeadlessPrint.hpp"
 #include "app/MainWindow.hpp"
 #include "app/MapCanvas.hpp"
+#include "render/Exporters.hpp"
 #include "render/Fonts.hpp"
 
 namespace
@@ -140,11 +142,13 @@ int main(int argc, char** argv)
                 window.selectSite(static_cast<int>(*i));
         window.canvas()->waitForRender();
         QCoreApplication::processEvents();
-        const bool saved = window.grab().save(parser.value(screenshot), "PNG");
-        if (!saved)
+        try
         {
-            std::cerr << "redline-viewer: " << parser.value(screenshot).toStdString()
-                      << ": cannot write the screenshot\n";
+            redline::exportPng(window.grab().toImage(), parser.value(screenshot));
+        }
+        catch (const redline::Error& e)
+        {
+            std::cerr << "redline-viewer: " << e.what() << "\n";
             return 1;
         }
         std::cout << parser.value(screenshot).toStdString() << "\n";

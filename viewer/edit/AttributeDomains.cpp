@@ -1,8 +1,7 @@
 #include "edit/AttributeDomains.hpp"
 
-#include <algorithm>
-
 #include "redline/qa/AttributeDomains.hpp"
+#include "redline/rules/Terms.hpp"
 
 namespace redline
 {
@@ -32,7 +31,7 @@ std::vector<std::string> attributeProblems(const std::string& kind, const std::s
         if (kind != d.kind)
             continue;
         const std::string v = values.text(d.field).value_or("");
-        if (std::find(d.values.begin(), d.values.end(), v) == d.values.end())
+        if (!inDomain(d, v) && (d.required || !v.empty()))
             problems.push_back(d.field + std::string(" '") + v + "' is not one of " +
                                joinDomain(d.values));
     }
@@ -45,8 +44,7 @@ std::vector<std::string> attributeProblems(const std::string& kind, const std::s
             !problem.empty())
             problems.push_back(field + " '" + code + "' " + problem);
         const std::string subtype = values.text("key_subtype").value_or("");
-        if (!subtype.empty() &&
-            std::find(keySubtypes().begin(), keySubtypes().end(), subtype) == keySubtypes().end())
+        if (!subtype.empty() && !canonicalValue("key_subtype", subtype))
             problems.push_back("key_subtype '" + subtype + "' is not one of " +
                                joinDomain(keySubtypes()));
     }

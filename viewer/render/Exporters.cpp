@@ -111,4 +111,12 @@ void exportPrint(const PrintLayout& layout, const PrintContent& content, const Q
     file.commit();
 }
 
+void exportPng(const QImage& image, const QString& path)
+{
+    AtomicFile file(path.toStdString(), ".png");
+    if (!image.save(QString::fromStdString(file.tempPath()), "PNG"))
+        throw IoError(path.toStdString() + ": cannot write the PNG image.");
+    file.commit();
+}
+
 } // namespace redline

@@ -1,8 +1,10 @@
 #pragma once
 // Writes a PrintLayout to vector PDF (QPdfWriter: vector paths, fonts embedded as subsets), PNG at
-// the layout's dpi, or SVG (QSvgGenerator). Files are written atomically. Throws IoError naming the
-// file. Call from a thread that may use QPainter on QImage/QPdfWriter (any thread, offscreen).
+// the layout's dpi, or SVG (QSvgGenerator). Files are written through redline::AtomicFile
+// (atomically; "-", devices, FIFOs and symbolic links respected). Throws IoError naming the file.
+// Call from a thread that may use QPainter on QImage/QPdfWriter (any thread, offscreen).
 
+#include <QImage>
 #include <QString>
 #include <optional>
 
@@ -26,5 +28,7 @@ enum class ExportFormat
 
 void exportPrint(const PrintLayout& layout, const PrintContent& content, const QString& path,
                  ExportFormat format);
+// An image as PNG (screenshots).
+void exportPng(const QImage& image, const QString& path);
 
 } // namespace redline

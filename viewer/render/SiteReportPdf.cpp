@@ -2,18 +2,22 @@
 
 #include <QFontMetricsF>
 #include <QPdfWriter>
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 
-#include "exporters/html/ReportTerms.hpp"
 #include "render/Legend.hpp"
 #include "render/MapRenderer.hpp"
 #include "render/NorthArrow.hpp"
 #include "render/PdfTextFix.hpp"
+#include "render/PrintLayout.hpp"
 #include "render/ScaleBar.hpp"
 #include "render/Symbology.hpp"
+#include "report/MapExcerpt.hpp"
+#include "report/SiteReportModel.hpp"
 
 namespace redline
 {
@@ -22,6 +26,7 @@ namespace
 
 constexpr double kDpi = 300;
 constexpr double kMarginMm = 15;
+constexpr double kMapHeightMm = 105;
 
 double px(double mm)
 {
@@ -33,10 +38,10 @@ QString q(const std::string& s)
     return QString::fromStdString(s);
 }
 
-QString attr(const Attributes& a, const char* name)
+QColor light(QColor c)
 {
-    const auto v = a.text(name);
-    return v && !v->empty() ? q(*v) : QStringLiteral("—");
+    c.setAlpha(90);
+    return c;
 }
 
 // Vertical flow of blocks over A4 pages with page breaks.
@@ -66,6 +71,7 @@ class PageFlow
     {
         return surfaceFont(m_painter, m_view, pt, bold);
     }
+    QPainter& painter() { return m_painter; }
 
     void heading(const QString& text)
     {
@@ -79,78 +85,89 @@ class PageFlow
         m_y += fm.height() * 1.3;
     }
 
-    void paragraph(const QString& text, double pt, QColor color = Qt::black)
+    void paragraph(const QString& text, double pt, QColor color = Qt::black, double indent = 0)
     {
         const QFont f = font(pt);
         m_painter.setFont(f);
         const QFontMetricsF fm(f, m_painter.device());
-        const QRectF r = fm.boundingRect(QRectF(left(), 0, width(), 1e6), Qt::TextWordWrap, text);
+        const double w = width() - indent;
+        const QRectF r = fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, text);
         ensure(r.height());
         m_painter.setPen(color);
-        m_painter.drawText(QRectF(left(), m_y, width(), r.height()), Qt::TextWordWrap, text);
+        m_painter.drawText(QRectF(left() + indent, m_y, w, r.height()), Qt::TextWordWrap, text);
         m_y += r.height() + px(1.5);
     }
 
     // Table with word-wrapped cells; widths are fractions of the text width. The header row
-    // repeats after a page break. `rowColors` may tint a cell (index = column) per row.
-    void table(const QStringList& header, const std::vector<QStringList>& rows,
-               const std::vector<double>& widths,
-               const std::vector<std::pair<int, QColor>>& tint = {})
+    // (if any) repeats after a page break; the verdict column is tinted, muted rows are grey.
+    void table(const ReportTable& t, double pt = 8.5)
     {
-        const QFont f = font(8.5);
-        const QFont hf = font(8.5, true);
+        const QFont f = font(pt);
+        const QFont hf = font(pt, true);
         const double pad = px(1.2);
+        const auto cellsOf = [](const std::vector<std::string>& v)
+        {
+            QStringList out;
+            for (const std::string& s : v)
+                out << q(s);
+            return out;
+        };
         const auto rowHeight = [&](const QStringList& cells, const QFont& font)
         {
             const QFontMetricsF fm(font, m_painter.device());
             double h = fm.height();
             for (int c = 0; c < cells.size(); ++c)
             {
-                const double w = width() * widths[static_cast<std::size_t>(c)] - 2 * pad;
+                const double w = width() * t.widths[static_cast<std::size_t>(c)] - 2 * pad;
                 h = std::max(
                     h, fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, cells[c]).height());
             }
             return h + 2 * pad;
         };
         const auto drawRow =
-            [&](const QStringList& cells, const QFont& font, bool isHeader, std::size_t rowIndex)
+            [&](const QStringList& cells, const QFont& font, bool isHeader, const ReportRow* row)
         {
             const double h = rowHeight(cells, font);
             m_painter.setFont(font);
             double x = left();
             for (int c = 0; c < cells.size(); ++c)
             {
-                const double w = width() * widths[static_cast<std::size_t>(c)];
+                const double w = width() * t.widths[static_cast<std::size_t>(c)];
                 const QRectF cell(x, m_y, w, h);
                 if (isHeader)
                     m_painter.fillRect(cell, QColor(230, 230, 230));
-                else if (rowIndex < tint.size() && tint[rowIndex].first == c)
-                    m_painter.fillRect(cell, tint[rowIndex].second);
+                else if (row != nullptr && row->verdict && c == t.verdictColumn)
+                    m_painter.fillRect(cell, light(verdictColor(*row->verdict)));
                 m_painter.setPen(QPen(QColor(120, 120, 120), px(0.15)));
                 m_painter.drawRect(cell);
-                m_painter.setPen(Qt::black);
+                m_painter.setPen(row != nullptr && row->muted ? QColor(110, 110, 110)
+                                                              : QColor(Qt::black));
                 m_painter.drawText(cell.adjusted(pad, pad, -pad, -pad),
                                    Qt::TextWordWrap | Qt::AlignVCenter, cells[c]);
                 x += w;
             }
             m_y += h;
         };
-        ensure(rowHeight(header, hf) * 2);
-        drawRow(header, hf, true, 0);
-        for (std::size_t i = 0; i < rows.size(); ++i)
+        const QStringList header = cellsOf(t.header);
+        const bool hasHeader = !header.isEmpty();
+        if (hasHeader)
         {
-            const double h = rowHeight(rows[i], f);
-            if (m_y + h > px(297 - kMarginMm))
+            ensure(rowHeight(header, hf) * 2);
+            drawRow(header, hf, true, nullptr);
+        }
+        for (const ReportRow& row : t.rows)
+        {
+            const QStringList cells = cellsOf(row.cells);
+            if (m_y + rowHeight(cells, f) > px(297 - kMarginMm))
             {
                 ensure(1e9);
-                drawRow(header, hf, true, 0);
+                if (hasHeader)
+                    drawRow(header, hf, true, nullptr);
             }
-            drawRow(rows[i], f, false, i);
+            drawRow(cells, f, false, &row);
         }
         m_y += px(2);
     }
-
-    QPainter& painter() { return m_painter; }
 
   private:
     QPdfWriter& m_writer;
@@ -159,28 +176,91 @@ class PageFlow
     double m_y;
 };
 
-QColor light(QColor c)
+// Label/value pairs as a four-column table (label, value, label, value), no header.
+ReportTable fieldTable(const std::vector<ReportField>& fields, std::vector<double> widths)
 {
-    c.setAlpha(90);
-    return c;
+    ReportTable t;
+    t.widths = std::move(widths);
+    for (std::size_t i = 0; i < fields.size(); i += 2)
+    {
+        ReportRow row;
+        row.cells = {fields[i].label, fields[i].value};
+        if (i + 1 < fields.size())
+            row.cells.insert(row.cells.end(), {fields[i + 1].label, fields[i + 1].value});
+        else
+            row.cells.insert(row.cells.end(), {"", ""});
+        t.rows.push_back(std::move(row));
+    }
+    return t;
 }
 
-void drawMap(PageFlow& flow, const SiteReportInput& in)
+void drawVerdict(PageFlow& flow, const SiteReportModel& m)
+{
+    QPainter& p = flow.painter();
+    const QFont f = flow.font(15, true);
+    const QFontMetricsF fm(f, p.device());
+    const QString text = q(m.verdictText);
+    const QSizeF box(fm.horizontalAdvance(text) + px(8), fm.height() + px(3));
+    // The sentence beside the box, wrapped to the rest of the line.
+    const QFont sf = flow.font(10);
+    const QFontMetricsF sfm(sf, p.device());
+    const double indent = box.width() + px(4);
+    const QRectF sentence = sfm.boundingRect(QRectF(0, 0, flow.width() - indent, 1e6),
+                                             Qt::TextWordWrap, q(m.verdictMeaning));
+    const double h = std::max(box.height(), sentence.height());
+    flow.ensure(h);
+    const QRectF b(flow.left(), flow.y() + (h - box.height()) / 2, box.width(), box.height());
+    p.fillRect(b, verdictColor(m.verdict));
+    p.setFont(f);
+    p.setPen(m.verdict == Verdict::NeedsReview ? Qt::black : Qt::white);
+    p.drawText(b, Qt::AlignCenter, text);
+    p.setFont(sf);
+    p.setPen(Qt::black);
+    p.drawText(QRectF(flow.left() + indent, flow.y() + (h - sentence.height()) / 2,
+                      flow.width() - indent, sentence.height()),
+               Qt::TextWordWrap, q(m.verdictMeaning));
+    flow.advance(h + px(3));
+}
+
+void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
 {
     const double w = flow.width();
-    const double h = px(105);
-    flow.ensure(h + px(40));
-    QPainter& p = flow.painter();
-    Envelope focus = in.map.focus;
-    const double grow = std::max({focus.width(), focus.height(), 200.0}) * 0.6;
-    focus = focus.grownBy(grow);
-    MapTransform fit = MapTransform::fit(focus, QSizeF(w, h), kDpi);
+    const double h = px(kMapHeightMm);
+    const MapTransform fit = MapTransform::fit(reportMapFocus(site.geometry), QSizeF(w, h), kDpi);
     const MapTransform view(fit.center(), roundPrintScale(fit.scaleDenominator()) * 0.0254 / kDpi,
                             QSizeF(w, h), kDpi);
+    // What the map shows, from the same excerpt as the HTML report's map: its site parts are
+    // the overlays (this site only) and its symbols the legend. Geometry detail is not drawn
+    // from the excerpt (the renderer has the full layers), so one pixel is resolution enough.
+    std::set<std::string> visibleKinds;
+    for (const RenderLayer& l : in.layers)
+        if (l.visible)
+            visibleKinds.insert(l.kind);
+    MapExcerpt excerpt =
+        mapExcerpt(in.report->zoning.get(), site, view.extent(), view.metresPerPixel());
+    std::erase_if(excerpt.layers,
+                  [&](const MapExcerptLayer& l) { return visibleKinds.count(l.kind) == 0; });
+    std::vector<LegendEntry> entries;
+    for (const LegendItem& item : legendOf(excerpt))
+        entries.push_back({q(item.label), toSymbol(item.symbol), item.line});
+    // Three columns fit the text width at 7 pt: rows of 4.7 mm under a 6 mm title.
+    const double legendHeight = px(6 + 4.7 * std::ceil(static_cast<double>(entries.size()) / 3));
+    flow.ensure(h + px(2) + legendHeight); // map and legend on one page
+
     RenderRequest req;
     req.view = view;
-    req.layers = in.map.layers;
-    req.overlays = in.map.overlays;
+    req.layers = in.layers;
+    for (const MapPart& part : excerpt.site)
+    {
+        Overlay o;
+        o.geometry = part.geometry;
+        o.symbol = toSymbol(part.symbol);
+        o.markerMm = 3.5;
+        if (&part == &excerpt.site.back())
+            o.label = q(site.siteId);
+        req.overlays.push_back(std::move(o));
+    }
+    QPainter& p = flow.painter();
     p.save();
     p.translate(flow.left(), flow.y());
     MapRenderer::render(req, p);
@@ -194,24 +274,26 @@ void drawMap(PageFlow& flow, const SiteReportInput& in)
     p.drawRect(QRectF(0, 0, w, h));
     p.restore();
     flow.advance(h + px(2));
-    std::vector<LegendEntry> entries = legendEntries(in.map.layers);
-    const QRectF legendBox(flow.left(), flow.y(), w, px(30));
-    const double used = drawLegend(p, legendBox, entries, flow.view(), 7);
-    flow.advance(used + px(2));
+    const QRectF legendBox(flow.left(), flow.y(), w, legendHeight);
+    flow.advance(drawLegend(p, legendBox, entries, flow.view(), 7) + px(2));
 }
 
 } // namespace
 
 void writeSiteReportPdf(const SiteReportInput& in, const QString& path)
 {
+    if (!in.report || in.site >= in.report->results.size())
+        throw IoError(path.toStdString() + ": no screening result to report.");
+    const SiteResult& site = in.report->results[in.site];
+    const SiteReportModel m =
+        siteReportModel(*in.report, in.site, in.date.toString(Qt::ISODate).toStdString());
     AtomicFile file(path.toStdString());
-    const SiteResult& s = in.site;
     {
         QPdfWriter writer(QString::fromStdString(file.tempPath()));
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setResolution(static_cast<int>(kDpi));
-        writer.setTitle(QStringLiteral("选址初筛报告 ") + q(s.siteId));
+        writer.setTitle(QStringLiteral("选址初筛报告 ") + q(m.siteId));
         writer.setCreator(QStringLiteral("Redline"));
         QPainter painter;
         if (!painter.begin(&writer))
@@ -221,131 +303,37 @@ void writeSiteReportPdf(const SiteReportInput& in, const QString& path)
 
         painter.setFont(flow.font(17, true));
         painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(10)), Qt::AlignCenter,
-                         QStringLiteral("建设项目选址生态环境分区管控初筛报告"));
+                         q(kReportTitle));
         flow.advance(px(11));
         painter.setFont(flow.font(11));
         painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(7)), Qt::AlignCenter,
-                         q(s.siteId) + QStringLiteral("  ") + q(s.name));
-        flow.advance(px(9));
+                         q(m.siteId) + QStringLiteral("  ") + q(m.siteName));
+        flow.advance(px(10));
+        drawVerdict(flow, m);
 
         flow.heading(QStringLiteral("一、项目概况"));
-        const Envelope& e = s.geometry.envelope();
-        const double cx = (e.minX + e.maxX) / 2;
-        const double cy = (e.minY + e.maxY) / 2;
-        const QString lonLat =
-            in.lonLat ? QString::number(in.lonLat->x, 'f', 6) + QStringLiteral("°E，") +
-                            QString::number(in.lonLat->y, 'f', 6) + QStringLiteral("°N")
-                      : QStringLiteral("—");
-        const QString area = QString::fromStdString(formatFixed(s.areaM2, 2)) +
-                             QStringLiteral(" m²（") +
-                             QString::fromStdString(formatFixed(squareMetresToMu(s.areaM2), 2)) +
-                             QStringLiteral(" 亩）");
-        flow.table(
-            {QStringLiteral("项目"), QStringLiteral("内容"), QStringLiteral("项目"),
-             QStringLiteral("内容")},
-            {{QStringLiteral("项目名称"), q(s.name), QStringLiteral("项目编号"), q(s.siteId)},
-             {QStringLiteral("所在乡镇"), in.township.isEmpty() ? QStringLiteral("—") : in.township,
-              QStringLiteral("几何类型"), QString::fromLatin1(toString(s.geometry.type()))},
-             {QStringLiteral("中心点（EPSG:4549）"),
-              QStringLiteral("X ") + QString::number(cx, 'f', 2) + QStringLiteral("\nY ") +
-                  QString::number(cy, 'f', 2),
-              QStringLiteral("经纬度（CGCS2000）"), lonLat},
-             {QStringLiteral("用地面积"), area, QStringLiteral("线路长度"),
-              s.lengthM > 0 ? QString::number(s.lengthM, 'f', 1) + QStringLiteral(" m")
-                            : QStringLiteral("—")},
-             {QStringLiteral("行业代码"), attr(s.attributes, "industry_code"),
-              QStringLiteral("项目类型"), attr(s.attributes, "project_type")}},
-            {0.17, 0.33, 0.17, 0.33});
+        flow.table(fieldTable(m.profile, {0.17, 0.33, 0.17, 0.33}));
 
-        flow.heading(QStringLiteral("二、初筛结论"));
-        {
-            const QFont f = flow.font(14, true);
-            painter.setFont(f);
-            const QString text = QString::fromUtf8(toChinese(s.verdict)) + QStringLiteral("（") +
-                                 QString::fromLatin1(toString(s.verdict)) + QStringLiteral("）");
-            const QFontMetricsF fm(f, painter.device());
-            const QRectF box(flow.left(), flow.y(), fm.horizontalAdvance(text) + px(8),
-                             fm.height() + px(3));
-            painter.fillRect(box, verdictColor(s.verdict));
-            painter.setPen(s.verdict == Verdict::NeedsReview ? Qt::black : Qt::white);
-            painter.drawText(box, Qt::AlignCenter, text);
-            flow.advance(box.height() + px(2));
-        }
+        flow.heading(QStringLiteral("二、叠加图"));
+        drawMap(flow, in, site);
 
-        flow.heading(QStringLiteral("三、叠加图"));
-        drawMap(flow, in);
+        flow.heading(QStringLiteral("三、涉及分区情况"));
+        flow.table(m.hits);
 
-        flow.heading(QStringLiteral("四、涉及分区情况"));
-        std::vector<QStringList> rows;
-        std::vector<std::pair<int, QColor>> tint;
-        for (const ReportLayerInfo& layer : in.screenedLayers)
-        {
-            bool any = false;
-            for (const Hit& h : s.hits)
-            {
-                if (h.kind != layer.kind)
-                    continue;
-                any = true;
-                rows.push_back({layer.title, q(h.zoneName) + QStringLiteral("\n") + q(h.zoneId),
-                                q(formatFixed(h.overlapM2, 2)),
-                                q(formatFixed(squareMetresToMu(h.overlapM2), 2)),
-                                q(formatPercent(h.siteShare)), q(formatFixed(h.distanceM, 1)),
-                                QString::fromUtf8(toChinese(h.verdict))});
-                tint.emplace_back(6, light(verdictColor(h.verdict)));
-            }
-            if (!any)
-            {
-                rows.push_back({layer.title, QStringLiteral("不涉及"), QStringLiteral("—"),
-                                QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
-                                QStringLiteral("—")});
-                tint.emplace_back(-1, QColor());
-            }
-        }
-        flow.table({QStringLiteral("图层"), QStringLiteral("分区（编号）"),
-                    QStringLiteral("重叠面积 m²"), QStringLiteral("重叠 亩"),
-                    QStringLiteral("占项目比例"), QStringLiteral("距离 m"), QStringLiteral("结论")},
-                   rows, {0.16, 0.28, 0.13, 0.1, 0.11, 0.1, 0.12}, tint);
-
-        flow.heading(QStringLiteral("五、适用规则及依据"));
-        std::vector<QStringList> ruleRows;
-        std::vector<std::pair<int, QColor>> ruleTint;
-        for (const Hit& h : s.hits)
-            for (const RuleMatch& r : h.rules)
-            {
-                ruleRows.push_back({q(r.ruleId), q(h.zoneName),
-                                    QString::fromUtf8(toChinese(r.verdict)), q(r.reason),
-                                    q(r.citation)});
-                ruleTint.emplace_back(2, light(verdictColor(r.verdict)));
-            }
-        if (ruleRows.empty())
-            flow.paragraph(QStringLiteral("无适用规则（项目未涉及管控分区，或规则集为 ") +
-                               in.ruleSet + QStringLiteral("）。"),
-                           9);
+        flow.heading(QStringLiteral("四、适用规则及依据"));
+        if (m.rules.rows.empty())
+            flow.paragraph(q(m.noRulesText), 9);
         else
-            flow.table({QStringLiteral("规则"), QStringLiteral("涉及分区"), QStringLiteral("结论"),
-                        QStringLiteral("理由"), QStringLiteral("依据")},
-                       ruleRows, {0.1, 0.17, 0.1, 0.35, 0.28}, ruleTint);
-        if (!s.warnings.empty())
+            flow.table(m.rules);
+        if (!m.notes.empty())
         {
             flow.heading(QStringLiteral("提示"));
-            for (const std::string& w : s.warnings)
-                flow.paragraph(QStringLiteral("• ") + q(w), 8.5);
+            for (const std::string& n : m.notes)
+                flow.paragraph(QStringLiteral("• ") + q(n), 8.5);
         }
-
-        flow.heading(QStringLiteral("六、说明"));
-        flow.paragraph(
-            QStringLiteral(
-                "本报告由 Redline 依据现行生态环境分区数据和规则集自动生成，属选址初筛参考意见，"
-                "不构成行政许可或审批结论；最终以生态环境主管部门审查意见为准。"),
-            9, QColor(80, 0, 0));
-        flow.paragraph(
-            QStringLiteral("分区数据：") + in.zonesPath + QStringLiteral("；规则集：") +
-                in.ruleSet +
-                QStringLiteral("；坐标系：CGCS2000 / 3-degree Gauss-Kruger CM 120E "
-                               "(EPSG:4549)；面积为分析坐标系平面面积，1 亩 = 666.67 m²；"
-                               "报告日期：") +
-                in.date.toString(Qt::ISODate),
-            8, QColor(90, 90, 90));
+        flow.heading(QStringLiteral("说明"));
+        flow.table(fieldTable(m.provenance, {0.11, 0.39, 0.11, 0.39}), 7.5);
+        flow.paragraph(q(kReportDisclaimer), 9, QColor(80, 0, 0));
         if (!painter.end())
             throw IoError(path.toStdString() + ": cannot write the PDF report.");
     }

@@ -1,37 +1,30 @@
 #pragma once
-// Per-site screening report as PDF (issue 5 §4): site profile (name, township, coordinates, area
-// in m² and 亩, industry, type), overall verdict, the overlay map (same renderer as the canvas),
-// the overlap table per screened layer ("不涉及" where none), every matched rule with reason and
-// citation, and the advisory disclaimer. Chinese throughout. A4 portrait, flows over pages.
-// Written atomically; throws IoError naming the file.
+// Per-site screening report as PDF, laid out from the same SiteReportModel as the HTML report
+// (plugins/report): the verdict and what it means for the applicant, the provenance (store,
+// revision, rule set and version), the profile, the overlay map (the canvas's renderer: the
+// zoning layers, that site's overlap parts and outline, never another site) with the legend of
+// what it shows, the hit table (areas, or lengths for lines), the rules with reasons and
+// citations, the notes (site and input warnings) and the disclaimer. Chinese throughout, text
+// searchable (PdfTextFix). A4 portrait, flows over pages. Written atomically; throws IoError
+// naming the file.
 
 #include <QDate>
 #include <QString>
-#include <optional>
+#include <memory>
 #include <vector>
 
-#include "redline/analysis/SiteResult.hpp"
+#include "redline/analysis/ScreeningReport.hpp"
 
-#include "render/PrintLayout.hpp"
+#include "render/RenderRequest.hpp"
 
 namespace redline
 {
 
-struct ReportLayerInfo
-{
-    std::string kind;
-    QString title; // Chinese layer title
-};
-
 struct SiteReportInput
 {
-    SiteResult site;
-    QString township;                            // "" when unknown
-    std::optional<Point> lonLat;                 // site centre in CGCS2000 degrees
-    std::vector<ReportLayerInfo> screenedLayers; // rows of the overlap table
-    PrintContent map;                            // layers and overlays; focus = the site
-    QString zonesPath;
-    QString ruleSet;
+    std::shared_ptr<const ScreeningReport> report; // its `zoning` is what the map shows
+    std::size_t site = 0;                          // index into report->results
+    std::vector<RenderLayer> layers;               // the zoning as drawn (styles, visibility)
     QDate date = QDate::currentDate();
 };
 

@@ -1,8 +1,6 @@
 #pragma once
-// The Chinese zoning-map conventions for each zone kind (DESIGN A1): red line in red with type
-// tints, control units priority green / key orange-red / general yellow, water-source zones in
-// blues by level, protected areas green hatch, prohibition zones purple hatch, townships dashed
-// grey, county bold, rivers blue. Also the verdict colours used for sites.
+// The zoning symbology in Qt types: the Qt-free table symbology/ZonePalette (shared with the HTML
+// report's SVG map) turned into LayerStyles, QColors and pen styles.
 
 #include <QColor>
 #include <string>
@@ -10,6 +8,7 @@
 #include "redline/analysis/Verdict.hpp"
 
 #include "render/LayerStyle.hpp"
+#include "symbology/ZonePalette.hpp"
 
 namespace redline
 {
@@ -20,5 +19,7 @@ namespace redline
 [[nodiscard]] int drawOrderForKind(const std::string& kind);
 // Verdict colours: prohibited red, restricted orange, needs_review yellow, allowed green.
 [[nodiscard]] QColor verdictColor(Verdict v);
+[[nodiscard]] QColor toQColor(Rgba c);
+[[nodiscard]] Symbol toSymbol(const ZoneSymbol& z);
 
 } // namespace redline

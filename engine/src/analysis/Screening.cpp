@@ -5,10 +5,13 @@
 #include <tbb/task_arena.h>
 
 #include <atomic>
+#include <cmath>
 
+#include "analysis/LocalClip.hpp"
+#include "analysis/LocalOverlay.hpp"
 #include "analysis/OverlapCalculator.hpp"
+#include "analysis/PreparedStoreData.hpp"
 #include "analysis/SpatialOrder.hpp"
-#include "analysis/ZoneIndex.hpp"
 #include "redline/core/Error.hpp"
 
 namespace redline
@@ -17,26 +20,19 @@ namespace redline
 namespace
 {
 
-struct ZoneRef
-{
-    const ZoneLayer* layer;
-    const Feature* feature;
-    double bufferM;
-};
-
-// Everything GEOS that one worker thread owns: its context, the zones it has prepared so far
-// (built on first use, keyed by zone index: never "warm up, then share") and its PROJ objects.
-struct WorkerCache
+// What one worker thread owns: its GEOS context, its PROJ objects and its scratch space. The
+// zones themselves are shared read-only (PreparedStore); no GEOS object outlives a site.
+struct Worker
 {
     // Built from WKT text, not from a shared Crs: an OGRSpatialReference is not safe to read
     // from two threads at once (it caches PROJ objects lazily), so each worker parses its own.
-    explicit WorkerCache(const std::string& analysisCrsWkt)
-        : measure(Crs::fromWkt(analysisCrsWkt))
-    {
-    }
+    explicit Worker(const std::string& analysisCrsWkt) : measure(Crs::fromWkt(analysisCrsWkt)) {}
     detail::GeosContext ctx;
-    std::vector<std::unique_ptr<detail::PreparedZone>> zones;
     EllipsoidalMeasure measure;
+    detail::SiteShape shape;
+    detail::LocalOverlay overlay;
+    std::vector<std::uint32_t> candidates;
+    std::vector<detail::LocalOverlay::LocalChunk> clipScratch;
 };
 
 std::string attributeText(const Feature& f, const std::string& field, const std::string& fallback)
@@ -46,48 +42,133 @@ std::string attributeText(const Feature& f, const std::string& field, const std:
     return fallback;
 }
 
+double envelopeDistance(const Envelope& a, const detail::BoxD& b)
+{
+    const double dx = std::max({0.0, a.minX - b.maxX, b.minX - a.maxX});
+    const double dy = std::max({0.0, a.minY - b.maxY, b.minY - a.maxY});
+    return std::hypot(dx, dy);
+}
+
 } // namespace
 
 struct Screening::Impl
 {
-    Impl(const ZoningStore& store, const ScreeningOptions& opts)
-        : options(opts), caches(store.analysisCrs().toWkt())
+    Impl(const PreparedStore& prepared, const ScreeningOptions& opts)
+        : store(prepared), view(prepared.flat()), options(opts),
+          workers(prepared.analysisCrs().toWkt())
     {
-        std::vector<Envelope> envelopes;
-        for (const auto& layer : store.layers())
+        for (const auto& layer : prepared.layers())
         {
-            if (!layer.screened)
-                continue;
-            for (const auto& f : layer.layer->features)
-            {
-                const double buffer = opts.bufferM ? *opts.bufferM : layer.bufferM;
-                zones.push_back({&layer, &f, buffer});
-                envelopes.push_back(f.geometry.envelope());
+            const double buffer = opts.bufferM ? *opts.bufferM : layer.bufferM;
+            buffers.push_back(buffer);
+            if (layer.screened)
                 maxBuffer = std::max(maxBuffer, buffer);
-            }
-        }
-        index = std::make_unique<detail::ZoneIndex>(envelopes);
-        for (const auto& layer : store.layers())
             context.kindsPresent.insert(layer.kind);
+        }
     }
 
     SiteResult screen(const Feature& site, std::size_t index) const;
+    std::optional<Hit> measure(Worker& w, const SiteResult& r, detail::GeosGeomPtr& siteGeos,
+                               std::uint32_t zone, double buffer) const;
+    std::optional<Hit> measureWithGeos(Worker& w, const SiteResult& r,
+                                       detail::GeosGeomPtr& siteGeos, std::uint32_t zone,
+                                       double buffer) const;
 
+    const PreparedStore& store;
+    const detail::FlatZonesView& view;
     ScreeningOptions options;
-    std::vector<ZoneRef> zones;
+    std::vector<double> buffers; // per layer
     double maxBuffer = 0;
-    std::unique_ptr<detail::ZoneIndex> index;
     RuleContext context;
     std::shared_ptr<const RuleSet> rules;
-    mutable tbb::enumerable_thread_specific<WorkerCache> caches;
+    mutable tbb::enumerable_thread_specific<Worker> workers;
 };
+
+std::optional<Hit> Screening::Impl::measureWithGeos(Worker& w, const SiteResult& r,
+                                                    detail::GeosGeomPtr& siteGeos,
+                                                    std::uint32_t zone, double buffer) const
+{
+    // The zone clipped to the site's neighbourhood (within the buffer), from its local edges.
+    const Envelope& siteEnv = r.geometry.envelope();
+    const double margin = std::max(1.0, std::max(siteEnv.width(), siteEnv.height()) * 0.01);
+    Envelope rect = siteEnv.grownBy(std::max(buffer, 0.0) + margin);
+    std::optional<Geometry> clip = detail::clipZone(view, zone, rect, w.clipScratch);
+    const Geometry zoneGeometry = clip ? std::move(*clip) : view.zoneGeometry(zone);
+    if (zoneGeometry.isEmpty())
+        return std::nullopt;
+    if (!siteGeos)
+        siteGeos = detail::toGeos(w.ctx, r.geometry);
+    const detail::PreparedZone prepared(w.ctx, zoneGeometry);
+    const detail::SiteGeos sg{&r.geometry, siteGeos.get(), r.areaM2, r.lengthM,
+                              r.areaEllipsoidalM2};
+    return detail::measureOverlap(w.ctx, sg, prepared, zoneGeometry.envelope(), buffer, w.measure);
+}
+
+std::optional<Hit> Screening::Impl::measure(Worker& w, const SiteResult& r,
+                                            detail::GeosGeomPtr& siteGeos, std::uint32_t zone,
+                                            double buffer) const
+{
+    using detail::Relation;
+    const detail::LocalFacts f = w.overlay.measure(view, zone, w.shape);
+    const Dimension dim = r.geometry.dimension();
+    Hit hit;
+    switch (f.relation)
+    {
+    case Relation::Disjoint:
+    {
+        if (buffer <= 0)
+            return std::nullopt;
+        const double d = w.overlay.distance(view, zone, w.shape, buffer);
+        if (d > buffer)
+            return std::nullopt;
+        hit.distanceM = d;
+        return hit;
+    }
+    case Relation::Within:
+        hit.overlap = r.geometry;
+        if (dim == Dimension::Point)
+        {
+            hit.contains = true;
+            hit.siteShare = 1;
+        }
+        else if (dim == Dimension::Area)
+        {
+            hit.overlapM2 = r.areaM2;
+            hit.overlapEllipsoidalM2 = r.areaEllipsoidalM2;
+            hit.siteShare = r.areaM2 > 0 ? 1 : 0;
+        }
+        else
+        {
+            hit.overlapLengthM = r.lengthM;
+            hit.siteShare = r.lengthM > 0 ? 1 : 0;
+        }
+        return hit;
+    case Relation::Intersects:
+        if (options.overlapGeometry)
+            break;
+        if (dim == Dimension::Area)
+        {
+            const auto ellipsoidal = w.measure.areaFromPlanar(f.area, f.centroid, f.extent);
+            if (!ellipsoidal)
+                break; // a large overlap: the geodesic area needs its geometry
+            hit.overlapM2 = f.area;
+            hit.overlapEllipsoidalM2 = *ellipsoidal;
+            hit.siteShare = r.areaM2 > 0 ? f.area / r.areaM2 : 0;
+        }
+        else
+        {
+            hit.overlapLengthM = f.length;
+            hit.siteShare = r.lengthM > 0 ? f.length / r.lengthM : 0;
+        }
+        return hit;
+    case Relation::Uncertain: break;
+    }
+    return measureWithGeos(w, r, siteGeos, zone, buffer);
+}
 
 SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) const
 {
-    WorkerCache& cache = caches.local();
-    if (cache.zones.size() != zones.size())
-        cache.zones.resize(zones.size());
-
+    Worker& w = workers.local();
     SiteResult r;
     r.index = siteIndex;
     r.siteId = attributeText(site, options.siteIdField, std::to_string(site.fid));
@@ -95,36 +176,34 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
     r.attributes = site.attributes;
     r.geometry = site.geometry;
     r.areaM2 = site.geometry.planarArea();
-    r.areaEllipsoidalM2 = cache.measure.area(site.geometry);
+    r.areaEllipsoidalM2 = w.measure.area(site.geometry);
     r.lengthM = site.geometry.dimension() == Dimension::Line ? site.geometry.planarLength() : 0;
 
     try
     {
-        auto siteGeos = detail::toGeos(cache.ctx, site.geometry);
-        detail::SiteGeos sg{&r.geometry, siteGeos.get(), r.areaM2, r.lengthM,
-                            r.areaEllipsoidalM2};
-        for (std::size_t zi : index->query(site.geometry.envelope().grownBy(maxBuffer)))
+        w.shape.assign(site.geometry);
+        detail::GeosGeomPtr siteGeos; // converted on the first GEOS fallback only
+        const Envelope& siteEnv = site.geometry.envelope();
+        w.candidates.clear();
+        view.zoneIndex().query(siteEnv.grownBy(maxBuffer), [&](std::uint32_t z, const auto&)
+                               { w.candidates.push_back(z); });
+        std::sort(w.candidates.begin(), w.candidates.end());
+        for (const std::uint32_t zi : w.candidates)
         {
-            const ZoneRef& z = zones[zi];
-            auto& prepared = cache.zones[zi];
-            const Envelope& zoneEnv = z.feature->geometry.envelope();
-            if (!prepared)
-            {
-                // Cheap rejection before paying for preparation.
-                if (!zoneEnv.grownBy(z.bufferM).intersects(site.geometry.envelope()))
-                    continue;
-                prepared = std::make_unique<detail::PreparedZone>(cache.ctx, z.feature->geometry);
-            }
-            auto hit = detail::measureOverlap(cache.ctx, sg, *prepared, zoneEnv, z.bufferM,
-                                              cache.measure);
+            const detail::FlatZone& fz = view.zones[zi];
+            const double buffer = buffers[fz.layer];
+            if (envelopeDistance(siteEnv, fz.envelope) > buffer)
+                continue;
+            auto hit = measure(w, r, siteGeos, zi, buffer);
             if (!hit)
                 continue;
-            hit->layer = z.layer->name;
-            hit->kind = z.layer->kind;
-            hit->zoneId = attributeText(*z.feature, z.layer->idField,
-                                        std::to_string(z.feature->fid));
-            hit->zoneName = attributeText(*z.feature, z.layer->nameField, "");
-            hit->attributes = z.feature->attributes;
+            const ScreenedZone& zone = store.zones()[zi];
+            const PreparedLayer& layer = store.layers()[zone.layer];
+            hit->layer = layer.name;
+            hit->kind = layer.kind;
+            hit->zoneId = zone.zoneId;
+            hit->zoneName = zone.zoneName;
+            hit->attributes = zone.attributes;
             r.hits.push_back(std::move(*hit));
         }
     }
@@ -136,11 +215,17 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
     return r;
 }
 
-Screening::Screening(std::shared_ptr<const ZoningStore> store, std::shared_ptr<const RuleSet> rules,
-                     ScreeningOptions options)
-    : m_impl(std::make_unique<Impl>(*store, options)), m_store(std::move(store))
+Screening::Screening(std::shared_ptr<const PreparedStore> store,
+                     std::shared_ptr<const RuleSet> rules, ScreeningOptions options)
+    : m_store(std::move(store)), m_impl(std::make_unique<Impl>(*m_store, options))
 {
     m_impl->rules = rules ? std::move(rules) : std::make_shared<const OverlapOnlyRuleSet>();
+}
+
+Screening::Screening(const std::shared_ptr<const ZoningStore>& store,
+                     std::shared_ptr<const RuleSet> rules, ScreeningOptions options)
+    : Screening(PreparedStore::build(*store), std::move(rules), std::move(options))
+{
 }
 
 Screening::~Screening() = default;

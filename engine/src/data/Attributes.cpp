@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cstdio>
+
+#include "redline/core/Numbers.hpp"
 
 namespace redline
 {
@@ -32,11 +32,7 @@ std::string toText(const AttributeValue& v)
     if (const auto* i = std::get_if<std::int64_t>(&v))
         return std::to_string(*i);
     if (const auto* d = std::get_if<double>(&v))
-    {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.15g", *d);
-        return buf;
-    }
+        return formatSignificant(*d, 15);
     if (const auto* s = std::get_if<std::string>(&v))
         return *s;
     return {};
@@ -60,13 +56,7 @@ std::optional<double> Attributes::number(const std::string& name) const
     if (const auto* d = std::get_if<double>(v))
         return *d;
     if (const auto* s = std::get_if<std::string>(v))
-    {
-        double out = 0;
-        const auto* end = s->data() + s->size();
-        auto [p, ec] = std::from_chars(s->data(), end, out);
-        if (ec == std::errc() && p == end)
-            return out;
-    }
+        return parseNumber(*s);
     return std::nullopt;
 }
 

@@ -1,8 +1,8 @@
 #include <cmath>
-#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "redline/core/Numbers.hpp"
 #include "redline/edit/StoreDiff.hpp"
 
 namespace redline
@@ -10,13 +10,6 @@ namespace redline
 
 namespace
 {
-
-std::string num(const char* format, double v)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
 
 const char* kindName(FeatureDiff::Kind k)
 {
@@ -62,14 +55,14 @@ void writeDiffText(const StoreDiff& diff, std::ostream& out)
         {
             const std::string label =
                 a.className == "*" ? "total" : a.classField + "=" + a.className;
-            out << "  " << label << ": " << num("%.3f", a.beforeM2 / 1e6) << " -> "
-                << num("%.3f", a.afterM2 / 1e6) << " km² ("
-                << num("%+.6f", (a.afterM2 - a.beforeM2) / 1e6) << " km², "
-                << num("%+.2f", a.afterM2 - a.beforeM2) << " m²); ellipsoidal "
-                << num("%.3f", a.ellipsoidalBeforeM2 / 1e6) << " -> "
-                << num("%.3f", a.ellipsoidalAfterM2 / 1e6) << " km²";
+            out << "  " << label << ": " << formatFixed(a.beforeM2 / 1e6, 3) << " -> "
+                << formatFixed(a.afterM2 / 1e6, 3) << " km² ("
+                << formatSigned((a.afterM2 - a.beforeM2) / 1e6, 6) << " km², "
+                << formatSigned(a.afterM2 - a.beforeM2, 2) << " m²); ellipsoidal "
+                << formatFixed(a.ellipsoidalBeforeM2 / 1e6, 3) << " -> "
+                << formatFixed(a.ellipsoidalAfterM2 / 1e6, 3) << " km²";
             if (a.className == "*" && l.officialAreaKm2)
-                out << "; official " << num("%.2f", *l.officialAreaKm2) << " km²";
+                out << "; official " << formatFixed(*l.officialAreaKm2, 2) << " km²";
             out << "\n";
         }
         for (const auto& f : l.features)
@@ -89,7 +82,7 @@ void writeDiffText(const StoreDiff& diff, std::ostream& out)
                     what.push_back(a);
                 out << " [" << joined(what) << "]";
             }
-            out << " " << num("%.2f", f.areaBeforeM2) << " -> " << num("%.2f", f.areaAfterM2)
+            out << " " << formatFixed(f.areaBeforeM2, 2) << " -> " << formatFixed(f.areaAfterM2, 2)
                 << " m²\n";
         }
     }

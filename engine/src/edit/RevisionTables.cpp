@@ -10,6 +10,7 @@
 #include "redline/core/Error.hpp"
 
 #include "data/AttributesJson.hpp"
+#include "gdal/GdalErrorScope.hpp"
 #include "gdal/OgrConvert.hpp"
 
 namespace redline::edit::detail
@@ -116,6 +117,7 @@ std::vector<AuditRow> readAuditRows(GDALDataset& ds, int fromExclusive, int toIn
 
 void execSql(GDALDataset& ds, const std::string& sql, const std::string& path)
 {
+    redline::detail::GdalErrorScope gdal(path); // SQLite's complaints belong in our message
     CPLErrorReset();
     OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (result)

@@ -4,6 +4,8 @@
 
 #include "redline/core/Error.hpp"
 
+#include "gdal/GdalErrorScope.hpp"
+
 namespace redline
 {
 
@@ -40,9 +42,10 @@ Crs Crs::fromUserInput(const std::string& text)
     std::string t = text;
     if (!t.empty() && t.find_first_not_of("0123456789") == std::string::npos)
         t = "EPSG:" + t;
+    detail::GdalErrorScope gdal(text);
     if (t.empty() || c.m_impl->srs.SetFromUserInput(t.c_str()) != OGRERR_NONE)
-        throw CrsError("Unknown coordinate reference system '" + text +
-                       "' (expected e.g. EPSG:4549, EPSG:4490, a WKT or a PROJ string).");
+        throw CrsError("Unknown coordinate reference system '" + text + "'" + gdal.failureReason() +
+                       "; expected e.g. EPSG:4549, EPSG:4490, a WKT or a PROJ string.");
     c.m_impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return c;
 }
@@ -50,8 +53,9 @@ Crs Crs::fromUserInput(const std::string& text)
 Crs Crs::fromEpsg(int code)
 {
     Crs c;
+    detail::GdalErrorScope gdal("EPSG:" + std::to_string(code));
     if (c.m_impl->srs.importFromEPSG(code) != OGRERR_NONE)
-        throw CrsError("Unknown EPSG code " + std::to_string(code) + ".");
+        throw CrsError("Unknown EPSG code " + std::to_string(code) + gdal.failureReason() + ".");
     c.m_impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return c;
 }
@@ -59,8 +63,10 @@ Crs Crs::fromEpsg(int code)
 Crs Crs::fromWkt(const std::string& wkt)
 {
     Crs c;
+    detail::GdalErrorScope gdal("WKT");
     if (c.m_impl->srs.importFromWkt(wkt.c_str()) != OGRERR_NONE)
-        throw CrsError("Cannot parse the coordinate reference system WKT.");
+        throw CrsError("Cannot parse the coordinate reference system WKT" + gdal.failureReason() +
+                       ".");
     c.m_impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return c;
 }
@@ -76,7 +82,9 @@ std::optional<int> Crs::epsg() const
     const char* code = m_impl->srs.GetAuthorityCode(nullptr);
     if (auth && code && std::string(auth) == "EPSG")
         return std::stoi(code);
-    // Shapefile .prj files carry no authority: ask PROJ for a confident match.
+    // Shapefile .prj files carry no authority: ask PROJ for a confident match (no match is an
+    // answer, not a problem to report).
+    detail::GdalErrorScope quiet(name());
     OGRSpatialReference copy(m_impl->srs);
     if (copy.AutoIdentifyEPSG() == OGRERR_NONE)
     {

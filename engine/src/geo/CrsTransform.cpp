@@ -5,6 +5,9 @@
 #include <cmath>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
+
+#include "gdal/GdalErrorScope.hpp"
 
 namespace redline
 {
@@ -25,10 +28,11 @@ CrsTransform::CrsTransform(const Crs& from, const Crs& to) : m_impl(std::make_un
         return;
     const auto* src = static_cast<const OGRSpatialReference*>(from.nativeHandle());
     const auto* dst = static_cast<const OGRSpatialReference*>(to.nativeHandle());
+    detail::GdalErrorScope gdal(m_impl->from);
     m_impl->ct.reset(OGRCreateCoordinateTransformation(src, dst));
     if (!m_impl->ct)
-        throw CrsError("No coordinate transformation from " + m_impl->from + " to " +
-                       m_impl->to + " is available.");
+        throw CrsError("No coordinate transformation from " + m_impl->from + " to " + m_impl->to +
+                       " is available" + gdal.failureReason() + ".");
 }
 
 CrsTransform::~CrsTransform() = default;
@@ -39,10 +43,14 @@ Point CrsTransform::apply(Point p) const
         return p;
     double x = p.x, y = p.y;
     int ok = 0;
+    // PROJ says why a coordinate fails; the reason goes into the error (probing callers, such as
+    // the far-away diagnosis, catch it), never to stderr.
+    detail::GdalErrorScope gdal(m_impl->from);
     if (!m_impl->ct->Transform(1, &x, &y, nullptr, &ok) || !ok || !std::isfinite(x) ||
         !std::isfinite(y))
-        throw CrsError("Coordinate (" + std::to_string(p.x) + ", " + std::to_string(p.y) +
-                       ") cannot be transformed from " + m_impl->from + " to " + m_impl->to + ".");
+        throw CrsError("Coordinate (" + formatFixed(p.x, 6) + ", " + formatFixed(p.y, 6) +
+                       ") cannot be transformed from " + m_impl->from + " to " + m_impl->to +
+                       gdal.failureReason() + ".");
     return {x, y};
 }
 
@@ -51,6 +59,7 @@ Geometry CrsTransform::apply(const Geometry& g) const
     if (m_identity)
         return g;
     std::vector<Part> parts = g.parts();
+    detail::GdalErrorScope gdal(m_impl->from);
     for (auto& part : parts)
         for (auto& ring : part)
         {
@@ -66,9 +75,9 @@ Geometry CrsTransform::apply(const Geometry& g) const
             for (std::size_t i = 0; i < ring.size(); ++i)
             {
                 if (!all || !ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i]))
-                    throw CrsError("Coordinate (" + std::to_string(ring[i].x) + ", " +
-                                   std::to_string(ring[i].y) + ") cannot be transformed from " +
-                                   m_impl->from + " to " + m_impl->to + ".");
+                    throw CrsError("Coordinate (" + formatFixed(ring[i].x, 6) + ", " +
+                                   formatFixed(ring[i].y, 6) + ") cannot be transformed from " +
+                                   m_impl->from + " to " + m_impl->to + gdal.failureReason() + ".");
                 ring[i] = {xs[i], ys[i]};
             }
         }

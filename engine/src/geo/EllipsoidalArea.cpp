@@ -132,12 +132,18 @@ double EllipsoidalMeasure::area(const Geometry& g) const
     const Envelope& e = g.envelope();
     if (m_impl->tm && std::max(e.width(), e.height()) <= kSmallExtentM)
         if (const auto c = areaCentroid(g))
-        {
-            const Point ll = m_impl->toGeographic->apply(*c);
-            const double k = m_impl->tm->scale(c->x, ll.y * std::numbers::pi / 180);
-            return g.planarArea() / (k * k); // Transverse Mercator is conformal: areal scale k²
-        }
+            return *areaFromPlanar(g.planarArea(), *c, e);
     return m_impl->geodesicArea(g);
+}
+
+std::optional<double> EllipsoidalMeasure::areaFromPlanar(double planarArea, const Point& centroid,
+                                                         const Envelope& extent) const
+{
+    if (!m_impl->tm || std::max(extent.width(), extent.height()) > kSmallExtentM)
+        return std::nullopt;
+    const Point ll = m_impl->toGeographic->apply(centroid);
+    const double k = m_impl->tm->scale(centroid.x, ll.y * std::numbers::pi / 180);
+    return planarArea / (k * k); // Transverse Mercator is conformal: areal scale k²
 }
 
 double EllipsoidalMeasure::Impl::geodesicArea(const Geometry& g) const

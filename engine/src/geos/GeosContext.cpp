@@ -32,26 +32,26 @@ void GeosContext::onError(const char* message, void* userdata)
     static_cast<GeosContext*>(userdata)->m_lastError = message ? message : "unknown GEOS error";
 }
 
-void GeosContext::check(const char* what)
+void GeosContext::check(std::string_view what)
 {
     if (!m_lastError.empty())
-    {
-        std::string msg = std::string(what) + ": " + m_lastError;
-        m_lastError.clear();
-        throw GeometryError(msg);
-    }
+        require(false, what);
 }
 
-GeosGeomPtr own(GeosContext& ctx, GEOSGeometry* g, const char* what)
+void GeosContext::require(bool ok, std::string_view what)
 {
-    if (!g)
-    {
-        std::string msg = std::string(what) + " failed";
-        if (!ctx.lastError().empty())
-            msg += ": " + ctx.lastError();
-        ctx.clearError();
-        throw GeometryError(msg);
-    }
+    if (ok)
+        return;
+    std::string msg(what);
+    if (!m_lastError.empty())
+        msg += ": " + m_lastError;
+    m_lastError.clear();
+    throw GeometryError(msg);
+}
+
+GeosGeomPtr own(GeosContext& ctx, GEOSGeometry* g, std::string_view what)
+{
+    ctx.require(g != nullptr, std::string(what) + " failed");
     return GeosGeomPtr(g, GeosGeomDeleter{ctx.handle()});
 }
 

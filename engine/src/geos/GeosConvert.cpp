@@ -2,8 +2,6 @@
 
 #include <vector>
 
-#include "redline/core/Error.hpp"
-
 namespace redline::detail
 {
 namespace
@@ -13,28 +11,100 @@ static_assert(sizeof(Point) == 2 * sizeof(double), "Point must be two packed dou
 
 GEOSCoordSequence* seqFrom(GeosContext& ctx, const Ring& r)
 {
-    auto* seq = GEOSCoordSeq_copyFromBuffer_r(ctx.handle(), reinterpret_cast<const double*>(r.data()),
-                                              static_cast<unsigned>(r.size()), 0, 0);
-    if (!seq)
-        throw GeometryError("cannot build a GEOS coordinate sequence");
+    auto* seq =
+        GEOSCoordSeq_copyFromBuffer_r(ctx.handle(), reinterpret_cast<const double*>(r.data()),
+                                      static_cast<unsigned>(r.size()), 0, 0);
+    ctx.require(seq != nullptr, "cannot build a GEOS coordinate sequence");
     return seq;
 }
 
-GEOSGeometry* polygonFrom(GeosContext& ctx, const Part& part)
+GeosGeomPtr linearRingFrom(GeosContext& ctx, const Ring& ring, OpenRings open)
 {
-    GEOSGeometry* shell = GEOSGeom_createLinearRing_r(ctx.handle(), seqFrom(ctx, part.at(0)));
-    if (!shell)
-        throw GeometryError("invalid polygon ring: " + ctx.lastError());
-    std::vector<GEOSGeometry*> holes;
+    if (open == OpenRings::Reject || ring.empty() ||
+        (ring.size() >= 4 && ring.front() == ring.back()))
+        return own(ctx, GEOSGeom_createLinearRing_r(ctx.handle(), seqFrom(ctx, ring)),
+                   "building a polygon ring");
+    Ring closed = ring;
+    if (!(closed.front() == closed.back()))
+        closed.push_back(closed.front());
+    while (closed.size() < 4)
+        closed.push_back(closed.front());
+    return own(ctx, GEOSGeom_createLinearRing_r(ctx.handle(), seqFrom(ctx, closed)),
+               "building a polygon ring");
+}
+
+GeosGeomPtr polygonFrom(GeosContext& ctx, const Part& part, OpenRings open)
+{
+    if (part.empty())
+        return own(ctx, GEOSGeom_createEmptyPolygon_r(ctx.handle()), "building an empty polygon");
+    GeosGeomPtr shell = linearRingFrom(ctx, part[0], open);
+    std::vector<GeosGeomPtr> holes;
     for (std::size_t i = 1; i < part.size(); ++i)
+        holes.push_back(linearRingFrom(ctx, part[i], open));
+    // GEOS takes ownership of the rings, also when it fails.
+    std::vector<GEOSGeometry*> raw;
+    for (auto& h : holes)
+        raw.push_back(h.release());
+    return own(ctx,
+               GEOSGeom_createPolygon_r(ctx.handle(), shell.release(),
+                                        raw.empty() ? nullptr : raw.data(),
+                                        static_cast<unsigned>(raw.size())),
+               "building a polygon");
+}
+
+GeosGeomPtr lineFrom(GeosContext& ctx, const Part& part)
+{
+    return own(ctx, GEOSGeom_createLineString_r(ctx.handle(), seqFrom(ctx, part.at(0))),
+               "building a line");
+}
+
+GeosGeomPtr pointFrom(GeosContext& ctx, const Part& part)
+{
+    const Point& p = part.at(0).at(0);
+    return own(ctx, GEOSGeom_createPointFromXY_r(ctx.handle(), p.x, p.y), "building a point");
+}
+
+GeosGeomPtr partFrom(GeosContext& ctx, Dimension dim, const Part& part, OpenRings open)
+{
+    switch (dim)
     {
-        GEOSGeometry* h = GEOSGeom_createLinearRing_r(ctx.handle(), seqFrom(ctx, part[i]));
-        if (!h)
-            throw GeometryError("invalid polygon hole: " + ctx.lastError());
-        holes.push_back(h);
+    case Dimension::Point:
+        return pointFrom(ctx, part);
+    case Dimension::Line:
+        return lineFrom(ctx, part);
+    case Dimension::Area:
+        break;
     }
-    return GEOSGeom_createPolygon_r(ctx.handle(), shell, holes.data(),
-                                    static_cast<unsigned>(holes.size()));
+    return polygonFrom(ctx, part, open);
+}
+
+GeosGeomPtr emptyOf(GeosContext& ctx, Dimension dim)
+{
+    const auto h = ctx.handle();
+    switch (dim)
+    {
+    case Dimension::Point:
+        return own(ctx, GEOSGeom_createEmptyPoint_r(h), "building an empty point");
+    case Dimension::Line:
+        return own(ctx, GEOSGeom_createEmptyLineString_r(h), "building an empty line");
+    case Dimension::Area:
+        break;
+    }
+    return own(ctx, GEOSGeom_createEmptyPolygon_r(h), "building an empty polygon");
+}
+
+int collectionTypeOf(Dimension dim)
+{
+    switch (dim)
+    {
+    case Dimension::Point:
+        return GEOS_MULTIPOINT;
+    case Dimension::Line:
+        return GEOS_MULTILINESTRING;
+    case Dimension::Area:
+        break;
+    }
+    return GEOS_MULTIPOLYGON;
 }
 
 Ring ringFrom(GeosContext& ctx, const GEOSGeometry* g)
@@ -88,43 +158,51 @@ void collect(GeosContext& ctx, const GEOSGeometry* g, int dim, std::vector<Part>
     }
 }
 
+// The engine type of `dim` (0, 1, 2), single or multi.
+GeometryType typeOf(int dim, bool single)
+{
+    static constexpr GeometryType kSingle[] = {GeometryType::Point, GeometryType::LineString,
+                                               GeometryType::Polygon};
+    static constexpr GeometryType kMulti[] = {
+        GeometryType::MultiPoint, GeometryType::MultiLineString, GeometryType::MultiPolygon};
+    const auto d = static_cast<std::size_t>(dim);
+    return single ? kSingle[d] : kMulti[d];
+}
+
+Geometry partsOfDimension(GeosContext& ctx, const GEOSGeometry* g, Dimension dim)
+{
+    std::vector<Part> parts;
+    collect(ctx, g, static_cast<int>(dim), parts);
+    if (parts.empty())
+        return {};
+    return Geometry(typeOf(static_cast<int>(dim), parts.size() == 1), std::move(parts));
+}
+
 } // namespace
 
-GeosGeomPtr toGeos(GeosContext& ctx, const Geometry& g)
+GeosGeomPtr toGeos(GeosContext& ctx, const Geometry& g, OpenRings open)
 {
-    const auto h = ctx.handle();
+    const Dimension dim = g.dimension();
     const auto& parts = g.parts();
-    auto pointFrom = [&](const Part& p)
-    {
-        return GEOSGeom_createPointFromXY_r(h, p.at(0).at(0).x, p.at(0).at(0).y);
-    };
-    auto lineFrom = [&](const Part& p) { return GEOSGeom_createLineString_r(h, seqFrom(ctx, p.at(0))); };
-    auto collection = [&](int type, auto make)
-    {
-        std::vector<GEOSGeometry*> items;
-        for (const auto& p : parts)
-            items.push_back(make(p));
-        return GEOSGeom_createCollection_r(h, type, items.data(), static_cast<unsigned>(items.size()));
-    };
-    GEOSGeometry* out = nullptr;
-    switch (g.type())
-    {
-    case GeometryType::Point:
-        out = parts.empty() ? GEOSGeom_createEmptyPoint_r(h) : pointFrom(parts[0]);
-        break;
-    case GeometryType::LineString:
-        out = parts.empty() ? GEOSGeom_createEmptyLineString_r(h) : lineFrom(parts[0]);
-        break;
-    case GeometryType::Polygon:
-        out = parts.empty() ? GEOSGeom_createEmptyPolygon_r(h) : polygonFrom(ctx, parts[0]);
-        break;
-    case GeometryType::MultiPoint: out = collection(GEOS_MULTIPOINT, pointFrom); break;
-    case GeometryType::MultiLineString: out = collection(GEOS_MULTILINESTRING, lineFrom); break;
-    case GeometryType::MultiPolygon:
-        out = collection(GEOS_MULTIPOLYGON, [&](const Part& p) { return polygonFrom(ctx, p); });
-        break;
-    }
-    return own(ctx, out, "building a GEOS geometry");
+    const bool multi = g.type() == GeometryType::MultiPoint ||
+                       g.type() == GeometryType::MultiLineString ||
+                       g.type() == GeometryType::MultiPolygon;
+    if (!multi && parts.empty())
+        return emptyOf(ctx, dim);
+    if (!multi && parts.size() == 1)
+        return partFrom(ctx, dim, parts[0], open);
+    std::vector<GeosGeomPtr> items;
+    for (const Part& p : parts)
+        items.push_back(partFrom(ctx, dim, p, open));
+    // GEOS takes ownership of the parts, also when it fails.
+    std::vector<GEOSGeometry*> raw;
+    for (auto& item : items)
+        raw.push_back(item.release());
+    return own(ctx,
+               GEOSGeom_createCollection_r(ctx.handle(), collectionTypeOf(dim),
+                                           raw.empty() ? nullptr : raw.data(),
+                                           static_cast<unsigned>(raw.size())),
+               "building a GEOS geometry");
 }
 
 Geometry fromGeos(GeosContext& ctx, const GEOSGeometry* g)
@@ -134,15 +212,19 @@ Geometry fromGeos(GeosContext& ctx, const GEOSGeometry* g)
     collect(ctx, g, dim, parts);
     if (parts.empty())
         return {};
-    static constexpr GeometryType kSingle[] = {GeometryType::Point, GeometryType::LineString,
-                                               GeometryType::Polygon};
-    static constexpr GeometryType kMulti[] = {GeometryType::MultiPoint,
-                                              GeometryType::MultiLineString,
-                                              GeometryType::MultiPolygon};
     const int type = GEOSGeomTypeId_r(ctx.handle(), g);
     const bool single = type == GEOS_POINT || type == GEOS_LINESTRING || type == GEOS_POLYGON;
-    const auto d = static_cast<std::size_t>(dim);
-    return Geometry(single && parts.size() == 1 ? kSingle[d] : kMulti[d], std::move(parts));
+    return Geometry(typeOf(dim, single && parts.size() == 1), std::move(parts));
+}
+
+Geometry polygonalFromGeos(GeosContext& ctx, const GEOSGeometry* g)
+{
+    return partsOfDimension(ctx, g, Dimension::Area);
+}
+
+Geometry linealFromGeos(GeosContext& ctx, const GEOSGeometry* g)
+{
+    return partsOfDimension(ctx, g, Dimension::Line);
 }
 
 } // namespace redline::detail

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 #include <sstream>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace redline
 {
@@ -30,9 +30,7 @@ std::string squeeze(const char* text)
 
 std::string fmtNumber(double v)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
+    return formatShortest(v);
 }
 
 } // namespace

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <functional>
 #include <vector>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/geo/Gcj02.hpp"
 
@@ -41,9 +41,7 @@ struct Reading
 
 std::string formatKm(double metres)
 {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", metres / 1000.0);
-    return buf;
+    return formatFixed(metres / 1000.0, 1);
 }
 
 // Readings of projected Gauss–Krüger coordinates with easting `e` (as the engine read it).

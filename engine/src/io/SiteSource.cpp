@@ -8,6 +8,7 @@
 
 #include "gdal/OgrConvert.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/geo/Gcj02.hpp"
 #include "redline/io/LegacyDatum.hpp"
@@ -188,18 +189,10 @@ std::vector<double> parseTowgs84(const std::string& text)
     std::string item;
     while (std::getline(in, item, ','))
     {
-        try
-        {
-            std::size_t used = 0;
-            const double v = std::stod(item, &used);
-            if (item.find_first_not_of(" \t", used) != std::string::npos || !std::isfinite(v))
-                throw std::invalid_argument(item);
-            values.push_back(v);
-        }
-        catch (const std::logic_error&)
-        {
+        const auto v = parseNumber(item);
+        if (!v)
             throw ConfigError("--towgs84 '" + text + "': '" + item + "' is not a number.");
-        }
+        values.push_back(*v);
     }
     if (values.size() != 3 && values.size() != 7)
         throw ConfigError("--towgs84 '" + text +

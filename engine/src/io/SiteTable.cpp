@@ -4,6 +4,7 @@
 
 #include <cpl_conv.h>
 
+#include "gdal/GdalErrorScope.hpp"
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
 #include "redline/core/Error.hpp"
@@ -19,13 +20,15 @@ SiteTable readSiteTable(const std::string& path, const std::optional<std::string
     // geometry detection, the importer does that.
     // XLSX/ODS in GDAL 3.6 take the header choice only as a config option: set it for this
     // thread only, for the duration of the call.
+    detail::GdalErrorScope gdal(path);
     CPLConfigOptionSetter xlsxHeaders("OGR_XLSX_HEADERS", "FORCE", false);
     CPLConfigOptionSetter odsHeaders("OGR_ODS_HEADERS", "FORCE", false);
     CPLStringList openOptions;
     openOptions.SetNameValue("AUTODETECT_TYPE", "NO"); // CSV: keep cells as written
     auto ds = detail::openVector(path, false, openOptions.List());
     if (!ds)
-        throw IoError(path + ": cannot open as a table (CSV, XLSX or ODS).");
+        throw IoError(path + ": cannot open as a table (CSV, XLSX or ODS)" + gdal.failureReason() +
+                      ".");
     OGRLayer* layer = sheet ? ds->GetLayerByName(sheet->c_str())
                             : (ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr);
     if (!layer)
@@ -54,6 +57,7 @@ SiteTable readSiteTable(const std::string& path, const std::optional<std::string
         }
         table.rows.push_back(std::move(row));
     }
+    table.warnings = gdal.warnings();
     return table;
 }
 

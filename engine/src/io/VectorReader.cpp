@@ -7,9 +7,11 @@
 #include <ogr_api.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/io/JzdEncoding.hpp"
 
+#include "gdal/GdalErrorScope.hpp"
 #include "gdal/GdalHandles.hpp"
 #include "gdal/OgrConvert.hpp"
 #include "geo/TransformCache.hpp"
@@ -25,8 +27,9 @@ namespace redline
 void gdalInit()
 {
     GDALAllRegister();
-    // Keep GDAL quiet on stderr: the engine reports problems itself, in one sentence.
-    CPLSetErrorHandler(CPLQuietErrorHandler);
+    // Operations collect GDAL's messages in a detail::GdalErrorScope and report them naming the
+    // file; what no scope collects still reaches stderr.
+    CPLSetErrorHandler(detail::reportUnscopedGdalMessage);
     CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
 }
 
@@ -95,8 +98,8 @@ void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLon
                         ll->y >= aou->minY - margin && ll->y <= aou->maxY + margin;
     if (inside || (!aou && ll && std::abs(ll->y) <= 90))
         return;
-    std::string msg = where + ": coordinates around (" + std::to_string(centre.x) + ", " +
-                      std::to_string(centre.y) + ") lie outside the area of use of " + crs.label();
+    std::string msg = where + ": coordinates around (" + formatFixed(centre.x, 6) + ", " +
+                      formatFixed(centre.y, 6) + ") lie outside the area of use of " + crs.label();
     const std::string guess = detail::guessCrsFromExtent(e);
     msg += guess.empty() ? "." : "; " + guess + ".";
     throw CrsError(msg);
@@ -106,9 +109,10 @@ void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLon
 
 std::vector<std::string> listLayers(const std::string& path)
 {
+    detail::GdalErrorScope gdal(path);
     auto ds = detail::openVector(path);
     if (!ds)
-        throw IoError(path + ": cannot open as a vector data source.");
+        throw IoError(path + ": cannot open as a vector data source" + gdal.failureReason() + ".");
     std::vector<std::string> names;
     for (auto* l : ds->GetLayers())
         names.emplace_back(l->GetName());
@@ -121,6 +125,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (!fs::exists(p))
         throw IoError(path + ": file not found.");
     const bool sniff = needsEncodingSniff(p);
+    detail::GdalErrorScope gdal(path);
     CPLStringList openOptions;
     if (sniff)
         openOptions.SetNameValue("ENCODING", "");
@@ -130,8 +135,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
         std::error_code ec;
         if (fs::is_directory(p, ec))
             throw IoError(path + ": is a folder with no vector data GDAL can read.");
-        throw IoError(path +
-                      ": unknown or unreadable format (GDAL cannot open it as vector data).");
+        throw IoError(path + ": unknown or unreadable format; GDAL cannot open it as vector data" +
+                      gdal.failureReason() + ".");
     }
     OGRLayer* ogrLayer = nullptr;
     if (options.layerName)
@@ -230,6 +235,8 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                                std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
     if (toTarget)
         out.crs = *options.targetCrs;
+    for (auto& w : gdal.warnings())
+        out.warnings.push_back(std::move(w));
     return out;
 }
 

@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <set>
+#include <type_traits>
 
 #include <yaml-cpp/yaml.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,6 +23,13 @@ T yamlValue(const YAML::Node& node, const std::string& key, const T& fallback,
 {
     if (!node[key])
         return fallback;
+    if constexpr (std::is_same_v<T, double>)
+    {
+        // yaml-cpp reads numbers through a stringstream, i.e. the global C++ locale.
+        if (const auto v = node[key].IsScalar() ? parseNumber(node[key].Scalar()) : std::nullopt)
+            return *v;
+        throw ConfigError(where + ": field '" + key + "' is not a number.");
+    }
     try
     {
         return node[key].as<T>();

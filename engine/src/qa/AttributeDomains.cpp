@@ -1,26 +1,47 @@
 #include "redline/qa/AttributeDomains.hpp"
 
+#include <algorithm>
 #include <regex>
+
+#include "redline/rules/Terms.hpp"
 
 namespace redline
 {
+namespace
+{
+
+std::vector<std::string> allValues(const char* domain)
+{
+    std::vector<std::string> values;
+    for (const Term& t : findTermDomain(domain)->terms)
+        values.push_back(t.value);
+    return values;
+}
+
+} // namespace
 
 const std::vector<AttributeDomain>& attributeDomains()
 {
     static const std::vector<AttributeDomain> kDomains = {
-        {"ecological_redline",
-         "redline_type",
-         {"water_conservation", "soil_conservation", "scenic"}},
-        {"control_units", "unit_type", {"priority", "key", "general"}},
-        {"water_protection_zones", "level", {"I", "II", "quasi", "rural"}},
-        {"protected_areas", "zoning", {"core", "general"}},
+        {"ecological_redline", "redline_type", "redline_type", allValues("redline_type"), true},
+        {"control_units", "unit_type", "unit_type", allValues("unit_type"), true},
+        {"water_protection_zones", "level", "level", allValues("level"), true},
+        {"protected_areas", "zoning", "zoning", {"core", "general"}, true},
+        {"protected_areas", "category", "category", allValues("category"), false},
+        {"prohibited_zones", "prohibition", "prohibition", allValues("prohibition"), false},
     };
     return kDomains;
 }
 
+bool inDomain(const AttributeDomain& d, const std::string& value)
+{
+    const auto canonical = canonicalValue(d.domain, value);
+    return canonical && std::find(d.values.begin(), d.values.end(), *canonical) != d.values.end();
+}
+
 const std::vector<std::string>& keySubtypes()
 {
-    static const std::vector<std::string> kSubtypes = {"urban_living", "industrial_cluster"};
+    static const std::vector<std::string> kSubtypes = allValues("key_subtype");
     return kSubtypes;
 }
 
@@ -28,11 +49,12 @@ namespace
 {
 char classDigit(const std::string& unitType)
 {
-    if (unitType == "priority")
+    const auto type = canonicalValue("unit_type", unitType).value_or("");
+    if (type == "priority")
         return '1';
-    if (unitType == "key")
+    if (type == "key")
         return '2';
-    if (unitType == "general")
+    if (type == "general")
         return '3';
     return '?';
 }

@@ -1,9 +1,9 @@
 #include "qa/QaContext.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace redline::qa::detail
 {
@@ -48,7 +48,7 @@ QaContext::QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const
             if (f.geometry.dimension() == Dimension::Area)
                 ++areal;
             if (!f.geometry.isEmpty())
-                pf.geom = toGeos(m_geos, f.geometry);
+                pf.geom = toGeos(m_geos, f.geometry, redline::detail::OpenRings::Close);
             prepared.features.push_back(std::move(pf));
         }
         prepared.polygonal = areal * 2 >= prepared.features.size() && areal > 0;
@@ -105,7 +105,7 @@ void QaContext::addRegion(QaFinding finding, const GEOSGeometry* where)
     add(std::move(finding));
 }
 
-GeomPtr dissolve(const GeosHandle& h, const std::vector<const PreparedFeature*>& fs)
+GeosGeomPtr dissolve(GeosContext& h, const std::vector<const PreparedFeature*>& fs)
 {
     std::vector<const GEOSGeometry*> raw;
     for (const auto* f : fs)
@@ -133,9 +133,7 @@ std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f)
 
 std::string formatArea(double m2)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f m² (%.6f km²)", m2, m2 / 1e6);
-    return buf;
+    return formatFixed(m2, 2) + " m² (" + formatFixed(m2 / 1e6, 6) + " km²)";
 }
 
 } // namespace redline::qa::detail

@@ -9,16 +9,20 @@
 #include "redline/geo/CrsTransform.hpp"
 #include "redline/qa/ZoningQa.hpp"
 
-#include "qa/QaGeos.hpp"
+#include "geos/GeosConvert.hpp"
+#include "geos/GeosOps.hpp"
 
 namespace redline::qa::detail
 {
 
+using redline::detail::GeosContext;
+using redline::detail::GeosGeomPtr;
+
 struct PreparedFeature
 {
     const Feature* feature = nullptr;
-    std::string id; // id-field value
-    GeomPtr geom;   // valid polygonal geometry (repaired if the source was invalid), may be null
+    std::string id;   // id-field value
+    GeosGeomPtr geom; // valid polygonal geometry (repaired if the source was invalid), may be null
     Envelope envelope;
     bool inScope = true;
 };
@@ -36,7 +40,7 @@ class QaContext
     QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const QaOptions& options,
               QaReport& report);
 
-    [[nodiscard]] const GeosHandle& geos() const { return m_geos; }
+    [[nodiscard]] GeosContext& geos() { return m_geos; }
     [[nodiscard]] const QaOptions& options() const { return m_options; }
     [[nodiscard]] const Crs& crs() const { return m_crs; }
     [[nodiscard]] std::vector<PreparedLayer>& layers() { return m_layers; }
@@ -51,7 +55,7 @@ class QaContext
     void addSummary(QaLayerSummary summary) { m_report.layers.push_back(std::move(summary)); }
 
   private:
-    GeosHandle m_geos;
+    GeosContext m_geos;
     const QaOptions& m_options;
     Crs m_crs;
     QaReport& m_report;
@@ -60,7 +64,7 @@ class QaContext
 };
 
 // Dissolved layer (or subset) geometry.
-[[nodiscard]] GeomPtr dissolve(const GeosHandle& h, const std::vector<const PreparedFeature*>& fs);
+[[nodiscard]] GeosGeomPtr dissolve(GeosContext& h, const std::vector<const PreparedFeature*>& fs);
 [[nodiscard]] std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer);
 [[nodiscard]] std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f);
 [[nodiscard]] std::string formatArea(double m2);

@@ -26,7 +26,7 @@ void checkLayerPair(QaContext& ctx, const PreparedLayer& redline, const Prepared
                     const std::function<QaSeverity(const PreparedFeature&)>& severityOf,
                     const std::string& what)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     for (const auto& r : redline.features)
     {
         if (!r.geom)
@@ -36,7 +36,8 @@ void checkLayerPair(QaContext& ctx, const PreparedLayer& redline, const Prepared
             if (!o.geom || !(r.inScope || o.inScope) || !r.envelope.intersects(o.envelope))
                 continue;
             const QaSeverity severity = severityOf(o);
-            GeomPtr common = polygonalPart(h, intersection(h, r.geom.get(), o.geom.get()).get());
+            GeosGeomPtr common =
+                polygonalPart(h, intersection(h, r.geom.get(), o.geom.get()).get());
             const double a = area(h, common.get());
             if (a <= ctx.options().toleranceM2)
                 continue;

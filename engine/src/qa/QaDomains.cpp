@@ -1,10 +1,13 @@
-// Attribute domains of DESIGN A1 and RULEBOOK §1.2: enumerations, and the control-unit code
-// `^ZH\d{6}[123]\d{4}$` whose class digit must agree with `unit_type`.
+// Attribute domains of DESIGN A1 and RULEBOOK §1.2: enumerations (read through the vocabulary
+// table, so 一级保护区 is level I), and the control-unit code `^ZH\d{6}[123]\d{4}$` whose class
+// digit must agree with `unit_type`.
 
 #include <algorithm>
 
-#include "qa/QaContext.hpp"
 #include "redline/qa/AttributeDomains.hpp"
+#include "redline/rules/Terms.hpp"
+
+#include "qa/QaContext.hpp"
 
 namespace redline::qa::detail
 {
@@ -40,7 +43,7 @@ void checkEnumeration(QaContext& ctx, const PreparedLayer& layer, const Attribut
 {
     if (!layerHasField(layer, d.field))
     {
-        if (ctx.layerInScope(layer))
+        if (d.required && ctx.layerInScope(layer))
         {
             QaFinding e;
             e.check = "missing_field";
@@ -55,7 +58,7 @@ void checkEnumeration(QaContext& ctx, const PreparedLayer& layer, const Attribut
         if (!f.inScope)
             continue;
         const std::string value = f.feature->attributes.text(d.field).value_or("");
-        if (std::find(d.values.begin(), d.values.end(), value) != d.values.end())
+        if (inDomain(d, value) || (!d.required && value.empty()))
             continue;
         QaFinding e = featureFinding(layer, f, ctx);
         e.message = featureLabel(layer, f) + ": " + d.field + " '" + value + "' is not one of " +
@@ -83,14 +86,14 @@ void checkUnitCodes(QaContext& ctx, const PreparedLayer& layer)
         const std::string subtype = f.feature->attributes.text("key_subtype").value_or("");
         if (subtype.empty())
             continue;
-        if (std::find(keySubtypes().begin(), keySubtypes().end(), subtype) == keySubtypes().end())
+        if (!canonicalValue("key_subtype", subtype))
         {
             QaFinding e = featureFinding(layer, f, ctx);
             e.message = featureLabel(layer, f) + ": key_subtype '" + subtype + "' is not one of " +
                         joinDomain(keySubtypes());
             ctx.add(std::move(e));
         }
-        else if (type != "key")
+        else if (canonicalValue("unit_type", type) != "key")
         {
             QaFinding w = featureFinding(layer, f, ctx);
             w.severity = QaSeverity::Warning;

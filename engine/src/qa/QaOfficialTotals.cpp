@@ -5,8 +5,8 @@
 // layer, so that overlapping features are not counted twice.
 
 #include <cmath>
-#include <cstdio>
 
+#include "redline/core/Numbers.hpp"
 #include "redline/geo/EllipsoidalArea.hpp"
 
 #include "qa/QaContext.hpp"
@@ -16,7 +16,7 @@ namespace redline::qa::detail
 
 void checkOfficialTotals(QaContext& ctx)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     std::unique_ptr<EllipsoidalMeasure> measure;
     try
     {
@@ -35,7 +35,7 @@ void checkOfficialTotals(QaContext& ctx)
         summary.officialAreaKm2 = layer.zone->officialAreaKm2;
         if (layer.polygonal)
         {
-            GeomPtr all = dissolve(h, allOf(layer));
+            GeosGeomPtr all = dissolve(h, allOf(layer));
             summary.areaKm2 = area(h, all.get()) / 1e6;
             if (measure)
                 summary.ellipsoidalAreaKm2 = measure->area(polygonalFromGeos(h, all.get())) / 1e6;
@@ -53,14 +53,12 @@ void checkOfficialTotals(QaContext& ctx)
         e.check = "official_area";
         e.layer = layer.zone->name;
         e.areaM2 = (summary.areaKm2 - official) * 1e6;
-        char text[320];
-        std::snprintf(text, sizeof text,
-                      "layer '%s' totals %.3f km² (ellipsoidal, CGCS2000) / %.3f km² (planar, "
-                      "%s) but the official figure is %.2f km² (difference %+.3f / %+.3f km², "
-                      "tolerance %.3f km²)",
-                      layer.zone->name.c_str(), summary.ellipsoidalAreaKm2, summary.areaKm2,
-                      ctx.crs().label().c_str(), official, dEll, dPlan, tol);
-        e.message = text;
+        e.message = "layer '" + layer.zone->name + "' totals " +
+                    formatFixed(summary.ellipsoidalAreaKm2, 3) + " km² (ellipsoidal, CGCS2000) / " +
+                    formatFixed(summary.areaKm2, 3) + " km² (planar, " + ctx.crs().label() +
+                    ") but the official figure is " + formatFixed(official, 2) +
+                    " km² (difference " + formatSigned(dEll, 3) + " / " + formatSigned(dPlan, 3) +
+                    " km², tolerance " + formatFixed(tol, 3) + " km²)";
         ctx.add(std::move(e));
     }
 }

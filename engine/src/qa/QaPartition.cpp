@@ -2,7 +2,8 @@
 // features and no gap (or overshoot beyond the county outline) above the area tolerance.
 
 #include <algorithm>
-#include <cstdio>
+
+#include "redline/core/Numbers.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -19,7 +20,7 @@ bool isPartitionKind(const std::string& kind)
 
 void checkOverlaps(QaContext& ctx, const PreparedLayer& layer)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     std::vector<const PreparedFeature*> fs;
     for (const auto& f : layer.features)
         if (f.geom)
@@ -36,7 +37,8 @@ void checkOverlaps(QaContext& ctx, const PreparedLayer& layer)
             const PreparedFeature& b = *fs[j];
             if (!(a.inScope || b.inScope) || !a.envelope.intersects(b.envelope))
                 continue;
-            GeomPtr common = polygonalPart(h, intersection(h, a.geom.get(), b.geom.get()).get());
+            GeosGeomPtr common =
+                polygonalPart(h, intersection(h, a.geom.get(), b.geom.get()).get());
             const double overlap = area(h, common.get());
             if (overlap <= ctx.options().toleranceM2)
                 continue;
@@ -58,8 +60,8 @@ void checkOverlaps(QaContext& ctx, const PreparedLayer& layer)
 void reportPieces(QaContext& ctx, const PreparedLayer& layer, const GEOSGeometry* region,
                   const std::string& check, const std::string& what)
 {
-    const GeosHandle& h = ctx.geos();
-    for (const GeomPtr& piece : polygonsOf(h, region))
+    GeosContext& h = ctx.geos();
+    for (const GeosGeomPtr& piece : polygonsOf(h, region))
     {
         const double a = area(h, piece.get());
         if (a <= ctx.options().toleranceM2 || !ctx.regionInScope(envelopeOf(h, piece.get())))
@@ -68,9 +70,8 @@ void reportPieces(QaContext& ctx, const PreparedLayer& layer, const GEOSGeometry
         e.check = check;
         e.layer = layer.zone->name;
         const Point p = pointOnSurface(h, piece.get());
-        char where[96];
-        std::snprintf(where, sizeof where, " at (%.1f, %.1f)", p.x, p.y);
-        e.message = "layer '" + layer.zone->name + "': " + what + " of " + formatArea(a) + where;
+        e.message = "layer '" + layer.zone->name + "': " + what + " of " + formatArea(a) + " at (" +
+                    formatFixed(p.x, 1) + ", " + formatFixed(p.y, 1) + ")";
         ctx.addRegion(std::move(e), piece.get());
     }
 }
@@ -79,8 +80,8 @@ void reportPieces(QaContext& ctx, const PreparedLayer& layer, const GEOSGeometry
 
 void checkPartitions(QaContext& ctx)
 {
-    const GeosHandle& h = ctx.geos();
-    GeomPtr county;
+    GeosContext& h = ctx.geos();
+    GeosGeomPtr county;
     for (const PreparedLayer* c : ctx.layersOfKind("county"))
         county = dissolve(h, allOf(*c));
     for (const PreparedLayer& layer : ctx.layers())
@@ -88,19 +89,19 @@ void checkPartitions(QaContext& ctx)
         if (!layer.polygonal || !isPartitionKind(layer.zone->kind))
             continue;
         checkOverlaps(ctx, layer);
-        GeomPtr covered = dissolve(h, allOf(layer));
+        GeosGeomPtr covered = dissolve(h, allOf(layer));
         if (county && !isEmpty(h, county.get()))
         {
-            GeomPtr gaps = difference(h, county.get(), covered.get());
+            GeosGeomPtr gaps = difference(h, county.get(), covered.get());
             reportPieces(ctx, layer, polygonalPart(h, gaps.get()).get(), "partition_gap",
                          "part of the county covered by no feature (gap)");
-            GeomPtr outside = difference(h, covered.get(), county.get());
+            GeosGeomPtr outside = difference(h, covered.get(), county.get());
             reportPieces(ctx, layer, polygonalPart(h, outside.get()).get(), "partition_overshoot",
                          "area outside the county outline");
         }
         else
         {
-            GeomPtr gaps = difference(h, fillHoles(h, covered.get()).get(), covered.get());
+            GeosGeomPtr gaps = difference(h, fillHoles(h, covered.get()).get(), covered.get());
             reportPieces(ctx, layer, polygonalPart(h, gaps.get()).get(), "partition_gap",
                          "hole covered by no feature (gap)");
         }

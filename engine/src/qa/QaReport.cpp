@@ -1,8 +1,8 @@
 #include "redline/qa/QaReport.hpp"
 
-#include <cstdio>
-
 #include <nlohmann/json.hpp>
+
+#include "redline/core/Numbers.hpp"
 
 namespace redline
 {
@@ -30,9 +30,7 @@ namespace
 
 std::string fixed(double v, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    return formatFixed(v, decimals);
 }
 
 } // namespace

@@ -12,7 +12,7 @@ namespace
 
 void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature& f)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     const std::string label = featureLabel(layer, f);
     QaFinding base;
     base.layer = layer.zone->name;
@@ -46,13 +46,13 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
     }
     char* reason = nullptr;
     GEOSGeometry* where = nullptr;
-    const char valid = GEOSisValidDetail_r(h.get(), f.geom.get(), 0, &reason, &where);
-    h.check(valid != 2, label + ": validity test failed");
+    const char valid = GEOSisValidDetail_r(h.handle(), f.geom.get(), 0, &reason, &where);
+    h.require(valid != 2, label + ": validity test failed");
     if (valid == 1)
         return;
-    GeomPtr location(where, GeomDeleter{h.get()});
+    GeosGeomPtr location(where, redline::detail::GeosGeomDeleter{h.handle()});
     const std::string why = reason ? reason : "invalid";
-    GEOSFree_r(h.get(), reason);
+    GEOSFree_r(h.handle(), reason);
     if (f.inScope)
     {
         QaFinding e = base;
@@ -60,15 +60,15 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
         if (location && !isEmpty(h, location.get()))
         {
             Point p;
-            GEOSGeomGetX_r(h.get(), location.get(), &p.x);
-            GEOSGeomGetY_r(h.get(), location.get(), &p.y);
+            GEOSGeomGetX_r(h.handle(), location.get(), &p.x);
+            GEOSGeomGetY_r(h.handle(), location.get(), &p.y);
             e.location = p;
         }
         e.message = label + " is not a valid polygon: " + why;
         ctx.add(std::move(e));
     }
     // Later checks measure the repaired shape so that one fault is not reported many times.
-    GeomPtr repaired = wrap(h, GEOSMakeValid_r(h.get(), f.geom.get()), label + ": repair failed");
+    GeosGeomPtr repaired = own(h, GEOSMakeValid_r(h.handle(), f.geom.get()), label + ": repair");
     f.geom = polygonalPart(h, repaired.get());
 }
 

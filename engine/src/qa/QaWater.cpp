@@ -6,8 +6,9 @@
 // upstream": it is not required to surround level II (on rivers it does not), but it must adjoin
 // the inner zones of its source and must not cover level I.
 
-#include <cstdio>
 #include <map>
+
+#include "redline/core/Numbers.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -25,19 +26,19 @@ struct SourceZones
 void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& source,
                const std::string& inner, const std::string& outer, const SourceZones& zones)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     const auto& inners = zones.byLevel.at(inner);
-    GeomPtr outerUnion = dissolve(h, zones.byLevel.at(outer));
-    GeomPtr hull = wrap(h, GEOSConvexHull_r(h.get(), outerUnion.get()), "convex hull failed");
+    GeosGeomPtr outerUnion = dissolve(h, zones.byLevel.at(outer));
+    GeosGeomPtr hull = own(h, GEOSConvexHull_r(h.handle(), outerUnion.get()), "convex hull");
     for (const PreparedFeature* f : inners)
     {
         if (!f->geom || !(f->inScope || ctx.regionInScope(f->envelope)))
             continue;
-        GeomPtr outside = polygonalPart(h, difference(h, f->geom.get(), hull.get()).get());
+        GeosGeomPtr outside = polygonalPart(h, difference(h, f->geom.get(), hull.get()).get());
         const double outsideArea = area(h, outside.get());
         double distance = 0;
-        h.check(GEOSDistance_r(h.get(), f->geom.get(), outerUnion.get(), &distance) == 1,
-                "distance failed");
+        h.require(GEOSDistance_r(h.handle(), f->geom.get(), outerUnion.get(), &distance) == 1,
+                  "distance failed");
         if (outsideArea <= ctx.options().toleranceM2 && distance <= 0)
             continue;
         QaFinding e;
@@ -45,12 +46,9 @@ void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& so
         e.layer = layer.zone->name;
         e.featureId = f->id;
         e.fid = f->feature->fid;
-        char detail[160];
-        if (distance > 0)
-            std::snprintf(detail, sizeof detail, " lies %.1f m away from", distance);
-        else
-            std::snprintf(detail, sizeof detail, " extends %s beyond",
-                          formatArea(outsideArea).c_str());
+        const std::string detail = distance > 0
+                                       ? " lies " + formatFixed(distance, 1) + " m away from"
+                                       : " extends " + formatArea(outsideArea) + " beyond";
         e.message = featureLabel(layer, *f) + " (level " + inner + " of source '" + source + "')" +
                     detail + " the level-" + outer + " zone of the same source";
         if (outsideArea > ctx.options().toleranceM2)
@@ -66,7 +64,7 @@ void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& so
 void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& source,
                 const SourceZones& zones)
 {
-    const GeosHandle& h = ctx.geos();
+    GeosContext& h = ctx.geos();
     std::vector<const PreparedFeature*> inner;
     for (const char* level : {"I", "II"})
         if (zones.byLevel.count(level))
@@ -74,17 +72,17 @@ void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& s
                 inner.push_back(f);
     if (inner.empty())
         return;
-    GeomPtr innerUnion = dissolve(h, inner);
-    GeomPtr levelOne =
+    GeosGeomPtr innerUnion = dissolve(h, inner);
+    GeosGeomPtr levelOne =
         zones.byLevel.count("I") ? dissolve(h, zones.byLevel.at("I")) : dissolve(h, {});
     for (const PreparedFeature* f : zones.byLevel.at("quasi"))
     {
         if (!f->geom || !(f->inScope || ctx.regionInScope(f->envelope)))
             continue;
         double distance = 0;
-        h.check(GEOSDistance_r(h.get(), f->geom.get(), innerUnion.get(), &distance) == 1,
-                "distance failed");
-        GeomPtr onCore = polygonalPart(h, intersection(h, f->geom.get(), levelOne.get()).get());
+        h.require(GEOSDistance_r(h.handle(), f->geom.get(), innerUnion.get(), &distance) == 1,
+                  "distance failed");
+        GeosGeomPtr onCore = polygonalPart(h, intersection(h, f->geom.get(), levelOne.get()).get());
         const double coreArea = area(h, onCore.get());
         if (distance <= 0 && coreArea <= ctx.options().toleranceM2)
             continue;
@@ -101,9 +99,8 @@ void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& s
             ctx.addRegion(std::move(e), onCore.get());
             continue;
         }
-        char detail[96];
-        std::snprintf(detail, sizeof detail, " lies %.1f m away from", distance);
-        e.message = head + detail + " the level-I/II zones of the same source";
+        e.message = head + " lies " + formatFixed(distance, 1) +
+                    " m away from the level-I/II zones of the same source";
         e.location = pointOnSurface(h, f->geom.get());
         ctx.add(std::move(e));
     }

@@ -3,13 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <sstream>
 
 #include "data/AttributesJson.hpp"
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/io/VectorWriter.hpp"
 #include "report/ReportLayers.hpp"
 
@@ -25,16 +24,12 @@ constexpr double kM2PerMu = 10000.0 / 15.0;
 // 5107.7768 rather than 5107.776800000001.
 double rounded(double v, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return std::strtod(buf, nullptr);
+    return parseNumber(formatFixed(v, decimals)).value_or(v);
 }
 
 std::string fixed(double v, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    return formatFixed(v, decimals);
 }
 
 nlohmann::json hitJson(const Hit& h)
@@ -236,24 +231,24 @@ void writeReport(const ScreeningReport& report, const std::string& format, std::
                           "give --output PATH.");
 }
 
-void writeReportFile(const ScreeningReport& report, const std::string& format,
-                     const std::string& path)
+std::vector<std::string> writeReportFile(const ScreeningReport& report, const std::string& format,
+                                         const std::string& path)
 {
     if (format == "gpkg")
     {
-        writeLayers(path, detail::reportLayers(report),
-                    {{"redline_version", report.redlineVersion},
-                     {"store", report.store},
-                     {"store_revision", revisionText(report)},
-                     {"rule_set", report.ruleSet},
-                     {"rule_set_version", report.ruleSetVersion},
-                     {"analysis_crs", report.analysisCrs},
-                     {"sites_source", report.sites}});
-        return;
+        const DatasetMetadata provenance{{"redline_version", report.redlineVersion},
+                                         {"store", report.store},
+                                         {"store_revision", revisionText(report)},
+                                         {"rule_set", report.ruleSet},
+                                         {"rule_set_version", report.ruleSetVersion},
+                                         {"analysis_crs", report.analysisCrs},
+                                         {"sites_source", report.sites}};
+        return writeLayers(path, detail::reportLayers(report), {"gpkg"}, provenance).warnings;
     }
     std::ostringstream text;
     writeReport(report, format, text);
     writeTextFileAtomically(path, text.str());
+    return {};
 }
 
 } // namespace redline

@@ -1,11 +1,13 @@
 #include "RuleFileParser.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/rules/IndustryCode.hpp"
 
 namespace redline::detail
@@ -74,16 +76,9 @@ bool boolean(const Context& ctx, const YAML::Node& node, const std::string& fiel
 int integer(const Context& ctx, const YAML::Node& node, const std::string& field)
 {
     const std::string text = scalar(ctx, node, field);
-    try
-    {
-        std::size_t used = 0;
-        const int value = std::stoi(text, &used);
-        if (used == text.size())
-            return value;
-    }
-    catch (const std::exception&)
-    {
-    }
+    if (const auto value = parseInteger(text); value && *value >= std::numeric_limits<int>::min() &&
+                                               *value <= std::numeric_limits<int>::max())
+        return static_cast<int>(*value);
     ctx.fail(node, "field '" + field + "': '" + text + "' is not an integer");
 }
 

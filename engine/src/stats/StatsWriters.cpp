@@ -1,7 +1,7 @@
-#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
+#include "redline/core/Numbers.hpp"
 #include "redline/stats/ZoningStats.hpp"
 
 namespace redline
@@ -12,9 +12,7 @@ namespace
 
 std::string fixed(double v, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    return formatFixed(v, decimals);
 }
 
 std::string csvField(const std::string& s)

@@ -4,13 +4,14 @@
 
 #include "redline/geo/EllipsoidalArea.hpp"
 
-#include "qa/QaGeos.hpp"
+#include "geos/GeosConvert.hpp"
+#include "geos/GeosOps.hpp"
 
 namespace redline
 {
 
-using qa::detail::GeomPtr;
-using qa::detail::GeosHandle;
+using detail::GeosContext;
+using detail::GeosGeomPtr;
 
 std::string classFieldOf(const std::string& kind)
 {
@@ -30,33 +31,33 @@ struct Township
 {
     std::string code;
     std::string name;
-    GeomPtr geom;
+    GeosGeomPtr geom;
     Envelope envelope;
 };
 
 struct ClassGroup
 {
     std::vector<const Feature*> features;
-    GeomPtr dissolved;
+    GeosGeomPtr dissolved;
 };
 
-GeomPtr dissolveFeatures(const GeosHandle& h, const std::vector<const Feature*>& fs)
+GeosGeomPtr dissolveFeatures(GeosContext& h, const std::vector<const Feature*>& fs)
 {
-    std::vector<GeomPtr> owned;
+    std::vector<GeosGeomPtr> owned;
     std::vector<const GEOSGeometry*> raw;
     for (const Feature* f : fs)
     {
         if (f->geometry.dimension() != Dimension::Area || f->geometry.isEmpty())
             continue;
-        GeomPtr g = qa::detail::toGeos(h, f->geometry);
+        GeosGeomPtr g = detail::toGeos(h, f->geometry, detail::OpenRings::Close);
         // Stored geometries may be invalid (QA reports them); statistics use the repaired shape.
-        if (GEOSisValid_r(h.get(), g.get()) != 1)
-            g = qa::detail::polygonalPart(
-                h, qa::detail::wrap(h, GEOSMakeValid_r(h.get(), g.get()), "make-valid").get());
+        if (GEOSisValid_r(h.handle(), g.get()) != 1)
+            g = detail::polygonalPart(
+                h, detail::own(h, GEOSMakeValid_r(h.handle(), g.get()), "make-valid").get());
         raw.push_back(g.get());
         owned.push_back(std::move(g));
     }
-    return qa::detail::polygonalPart(h, qa::detail::unionAll(h, raw).get());
+    return detail::polygonalPart(h, detail::unionAll(h, raw).get());
 }
 
 } // namespace
@@ -64,7 +65,7 @@ GeomPtr dissolveFeatures(const GeosHandle& h, const std::vector<const Feature*>&
 std::vector<AreaRow> computeZoningStats(const std::vector<ZoneLayer>& layers,
                                         const Crs& analysisCrs, const StatsOptions& options)
 {
-    GeosHandle h;
+    GeosContext h;
     EllipsoidalMeasure measure(analysisCrs);
     std::vector<Township> townships;
     if (options.byTownship)
@@ -112,9 +113,8 @@ std::vector<AreaRow> computeZoningStats(const std::vector<ZoneLayer>& layers,
             row.className = cls;
             row.townshipCode = "*";
             row.featureCount = group.features.size();
-            row.areaM2 = qa::detail::area(h, group.dissolved.get());
-            row.ellipsoidalM2 =
-                measure.area(qa::detail::polygonalFromGeos(h, group.dissolved.get()));
+            row.areaM2 = detail::area(h, group.dissolved.get());
+            row.ellipsoidalM2 = measure.area(detail::polygonalFromGeos(h, group.dissolved.get()));
             rows.push_back(row);
             if (zl.kind == "townships" || zl.kind == "county")
                 continue;
@@ -126,10 +126,10 @@ std::vector<AreaRow> computeZoningStats(const std::vector<ZoneLayer>& layers,
                 tr.featureCount = 0;
                 for (const Feature* f : group.features)
                     tr.featureCount += f->geometry.envelope().intersects(t.envelope) ? 1 : 0;
-                GeomPtr part = qa::detail::polygonalPart(
-                    h, qa::detail::intersection(h, group.dissolved.get(), t.geom.get()).get());
-                tr.areaM2 = qa::detail::area(h, part.get());
-                tr.ellipsoidalM2 = measure.area(qa::detail::polygonalFromGeos(h, part.get()));
+                GeosGeomPtr part = detail::polygonalPart(
+                    h, detail::intersection(h, group.dissolved.get(), t.geom.get()).get());
+                tr.areaM2 = detail::area(h, part.get());
+                tr.ellipsoidalM2 = measure.area(detail::polygonalFromGeos(h, part.get()));
                 if (tr.areaM2 > 0)
                     rows.push_back(tr);
             }

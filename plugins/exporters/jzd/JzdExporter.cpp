@@ -1,12 +1,12 @@
 #include "JzdExporter.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 #include <filesystem>
 
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/io/JzdCrs.hpp"
 
 namespace redline
@@ -36,9 +36,7 @@ std::string text(const Feature& f, const char* name)
 
 std::string number(double v, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+    return formatFixed(v, decimals);
 }
 
 std::string today()

@@ -1,16 +1,17 @@
 #include "JzdImporter.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <sstream>
 
 #include "JzdParser.hpp"
 #include "JzdRingAssembly.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/io/JzdCrs.hpp"
 #include "redline/io/JzdEncoding.hpp"
 
@@ -40,41 +41,12 @@ std::string readBytes(const std::string& path, std::size_t limit = std::string::
     return bytes;
 }
 
-std::string fmt(const char* format, double v)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
-
 std::optional<int> parseInt(const std::string& s)
 {
-    try
-    {
-        std::size_t used = 0;
-        const int v = std::stoi(s, &used);
-        if (used == s.size())
-            return v;
-    }
-    catch (const std::logic_error&)
-    {
-    }
-    return std::nullopt;
-}
-
-std::optional<double> parseDouble(const std::string& s)
-{
-    try
-    {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used == s.size() && std::isfinite(v))
-            return v;
-    }
-    catch (const std::logic_error&)
-    {
-    }
-    return std::nullopt;
+    const auto v = parseInteger(s);
+    if (!v || *v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return static_cast<int>(*v);
 }
 
 std::string field(const jzd::ParcelBlock& b, std::size_t i)
@@ -302,8 +274,8 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
                                     " has fewer than 3 distinct points.");
             if (auto p = jzd::selfIntersection(ring))
                 warnings.push_back(where + ": ring 圈号 " + ringNumbers[r] +
-                                   " crosses itself near (" + fmt("%.3f", p->x) + ", " +
-                                   fmt("%.3f", p->y) + "); check the point order.");
+                                   " crosses itself near (" + formatFixed(p->x, 3) + ", " +
+                                   formatFixed(p->y, 3) + "); check the point order.");
         }
         f.geometry = jzd::assembleRings(rings);
     }
@@ -319,7 +291,7 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
     }
 
     const std::string areaText = field(block, 1);
-    std::optional<double> headerHa = parseDouble(areaText);
+    std::optional<double> headerHa = parseNumber(areaText);
     if (!areaText.empty() && !headerHa)
         warnings.push_back(where + ": header area '" + areaText + "' is not a number.");
     if (headerHa && f.geometry.dimension() == Dimension::Area)
@@ -336,8 +308,8 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
             else if (std::abs(ratio / 15 - 1) < kJzdAreaTolerance)
                 hint = " (the header looks like 亩, not hectares)";
             warnings.push_back(where + ": header area " + areaText + " ha differs from the " +
-                               "coordinates' Gauss-Kruger area " + fmt("%.4f", computedHa) +
-                               " ha by more than the tolerance " + fmt("%.4g", tolerance) +
+                               "coordinates' Gauss-Kruger area " + formatFixed(computedHa, 4) +
+                               " ha by more than the tolerance " + formatSignificant(tolerance, 4) +
                                " ha (larger of half a unit in the header's last decimal and 1 %)" +
                                hint + ".");
         }

@@ -1,11 +1,10 @@
 #include "JzdParser.hpp"
 
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <sstream>
 
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 namespace redline::jzd
 {
@@ -35,14 +34,12 @@ std::vector<std::string> splitCommas(const std::string& s)
     return out;
 }
 
-double parseNumber(const std::string& text, const std::string& where)
+double coordinate(const std::string& text, const std::string& where)
 {
-    errno = 0;
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(v))
+    const auto v = redline::parseNumber(text);
+    if (!v)
         throw IoError(where + ": '" + text + "' is not a coordinate.");
-    return v;
+    return *v;
 }
 
 } // namespace
@@ -92,8 +89,8 @@ ParsedFile parseJzdText(const std::string& utf8, const std::string& file)
         PointLine p;
         p.name = cols[0];
         p.ring = cols[1];
-        p.first = parseNumber(cols[2], where);
-        p.second = parseNumber(cols[3], where);
+        p.first = coordinate(cols[2], where);
+        p.second = coordinate(cols[3], where);
         p.line = lineNo;
         out.parcels.back().points.push_back(std::move(p));
     }

@@ -9,6 +9,7 @@
 #include "TableLayout.hpp"
 #include "importers/jzd/JzdRingAssembly.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 #include "redline/io/JzdCrs.hpp"
 #include "redline/io/SiteTable.hpp"
 
@@ -51,16 +52,8 @@ struct Context
         if (auto v = table.rows[row].number(name))
             return *v;
         const std::string t = text(row, col);
-        try
-        {
-            std::size_t used = 0;
-            const double v = std::stod(t, &used);
-            if (t.find_first_not_of(" \t", used) == std::string::npos && std::isfinite(v))
-                return v;
-        }
-        catch (const std::logic_error&)
-        {
-        }
+        if (auto v = parseNumber(t))
+            return *v;
         throw IoError(where(row) + ": column '" + name + "' value '" + t + "' is not a number.");
     }
 };
@@ -72,14 +65,7 @@ double orderKey(const std::string& s, std::size_t row)
     for (char c : s)
         if (std::isdigit(static_cast<unsigned char>(c)) || c == '.')
             digits.push_back(c);
-    try
-    {
-        return digits.empty() ? static_cast<double>(row) : std::stod(digits);
-    }
-    catch (const std::logic_error&)
-    {
-        return static_cast<double>(row);
-    }
+    return parseNumber(digits).value_or(static_cast<double>(row));
 }
 
 // How the two coordinate columns map to (x, y) and which CRS they suggest.
@@ -256,6 +242,7 @@ Layer VertexRowsImporter::read(const std::string& path) const
     Layer layer;
     layer.source = path;
     layer.name = table.name;
+    layer.warnings = table.warnings;
     layer.fieldNames.push_back("site_id");
     std::vector<std::size_t> keep; // ordinary attribute columns
     for (std::size_t i = 0; i < table.fieldNames.size(); ++i)

@@ -19,6 +19,29 @@ WorkloadSpec WorkloadSpec::county()
     return WorkloadSpec{};
 }
 
+WorkloadSpec WorkloadSpec::scaled(double storeScale, std::size_t sites)
+{
+    WorkloadSpec s;
+    s.sites = sites;
+    if (storeScale == 1)
+        return s;
+    // County cells are 5,000 m x 4,615 m; the scaled extent is 0.75 sqrt(k) times as wide and
+    // sqrt(k) / 0.75 times as tall as the county's 60 km square.
+    const double width = 60000 * std::sqrt(storeScale) * 0.75;
+    const double height = 60000 * std::sqrt(storeScale) / 0.75;
+    const double cx = (s.extent.minX + s.extent.maxX) / 2;
+    const double cy = (s.extent.minY + s.extent.maxY) / 2;
+    s.extent = {cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2};
+    auto times = [storeScale](std::size_t n)
+    { return static_cast<std::size_t>(std::lround(static_cast<double>(n) * storeScale)); };
+    s.redlinePolygons = times(s.redlinePolygons);
+    s.waterZones = times(s.waterZones);
+    s.protectedAreas = times(s.protectedAreas);
+    s.controlColumns = static_cast<std::size_t>(std::lround(width / 5000));
+    s.controlRows = static_cast<std::size_t>(std::lround(height / (60000.0 / 13)));
+    return s;
+}
+
 WorkloadSpec WorkloadSpec::small(std::size_t sites)
 {
     WorkloadSpec s;

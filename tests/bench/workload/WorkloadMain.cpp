@@ -16,17 +16,27 @@ int main(int argc, char** argv)
     std::string size = "county";
     std::size_t sites = 0;
     std::uint64_t seed = 0;
+    double storeScale = 0;
     app.add_option("--out", out, "Output folder")->required();
-    app.add_option("--size", size, "county (issue 2 item 7) or small (parity check)")
-        ->check(CLI::IsMember({"county", "small"}));
-    app.add_option("--sites", sites, "Number of sites (default 10000 county, 300 small)");
+    app.add_option("--size", size,
+                   "county (10,000 sites), province (store x30, 100,000 sites) or small (parity "
+                   "check, 300 sites)")
+        ->check(CLI::IsMember({"county", "province", "small"}));
+    app.add_option("--store-scale", storeScale,
+                   "County store scaled k times in area and zones (county/province sizes only)")
+        ->check(CLI::Range(1.0, 100.0));
+    app.add_option("--sites", sites, "Number of sites (default: the size's)");
     app.add_option("--seed", seed, "RNG seed (default: the spec's)");
     CLI11_PARSE(app, argc, argv);
     try
     {
         redline::gdalInit();
-        auto spec = size == "small" ? redline::bench::WorkloadSpec::small(sites ? sites : 300)
-                                    : redline::bench::WorkloadSpec::county();
+        using redline::bench::WorkloadSpec;
+        WorkloadSpec spec = size == "small"      ? WorkloadSpec::small(sites ? sites : 300)
+                            : size == "province" ? WorkloadSpec::province()
+                                                 : WorkloadSpec::county();
+        if (storeScale > 0 && size != "small")
+            spec = WorkloadSpec::scaled(storeScale, spec.sites);
         if (sites)
             spec.sites = sites;
         if (seed)

@@ -1,13 +1,14 @@
 #pragma once
 // Screening (DESIGN A4): sites × zoning store -> SiteResults with overlaps, distances and verdicts.
-// Thread-safety: screen() spreads sites over a pool of workers, each with its own GEOS context and
-// its own prepared-geometry cache; only immutable engine values are shared.
+// Thread-safety: run() spreads sites over a pool of workers; they share the immutable
+// PreparedStore (flat arrays and indexes) and each owns its GEOS context and scratch space.
 
 #include <functional>
 #include <memory>
 #include <vector>
 
 #include "redline/analysis/SiteResult.hpp"
+#include "redline/analysis/PreparedStore.hpp"
 #include "redline/data/Layer.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/rules/RuleSet.hpp"
@@ -22,12 +23,18 @@ struct ScreeningOptions
     std::string siteIdField = "site_id";  // falls back to the FID when absent
     std::string siteNameField = "name";
     std::function<void(std::size_t done, std::size_t total)> progress; // called from workers
+    // Build Hit::overlap for partial overlaps (map outputs, GeoPackage, reports). Without it they
+    // are measured from the zone edges alone (contained sites still get the site as overlap).
+    bool overlapGeometry = true;
 };
 
 class Screening
 {
 public:
-    Screening(std::shared_ptr<const ZoningStore> store, std::shared_ptr<const RuleSet> rules,
+    Screening(std::shared_ptr<const PreparedStore> store, std::shared_ptr<const RuleSet> rules,
+              ScreeningOptions options = {});
+    // Prepares the loaded store in memory first.
+    Screening(const std::shared_ptr<const ZoningStore>& store, std::shared_ptr<const RuleSet> rules,
               ScreeningOptions options = {});
     ~Screening();
     Screening(const Screening&) = delete;
@@ -38,12 +45,12 @@ public:
     // One site (single-site latency path; reuses a calling-thread cache).
     [[nodiscard]] SiteResult screenOne(const Feature& site, std::size_t index = 0) const;
 
-    [[nodiscard]] const ZoningStore& store() const { return *m_store; }
+    [[nodiscard]] const PreparedStore& store() const { return *m_store; }
 
 private:
     struct Impl;
+    std::shared_ptr<const PreparedStore> m_store;
     std::unique_ptr<Impl> m_impl;
-    std::shared_ptr<const ZoningStore> m_store;
 };
 
 } // namespace redline

@@ -3,11 +3,13 @@
 // (DESIGN A4). Immutable once built.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "redline/analysis/SiteResult.hpp"
+#include "redline/model/ZoningStore.hpp"
 
 namespace redline
 {
@@ -26,6 +28,9 @@ struct ScreeningReport
     std::string ruleSetVersion;
     std::vector<SiteResult> results;
     std::vector<std::string> warnings; // source-level warnings (repairs, CRS guesses…)
+    // The zoning the sites were screened against (immutable, shared; not serialised): the HTML
+    // and PDF reports draw each site over it. May be null (e.g. a report read back from JSON).
+    std::shared_ptr<const ZoningStore> zoning;
 };
 
 } // namespace redline

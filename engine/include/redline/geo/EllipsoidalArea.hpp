@@ -4,6 +4,7 @@
 // one instance per thread.
 
 #include <memory>
+#include <optional>
 
 #include "redline/geo/Crs.hpp"
 #include "redline/geo/Geometry.hpp"
@@ -21,6 +22,11 @@ public:
 
     // m² of polygons (holes subtracted); 0 for points and lines.
     [[nodiscard]] double area(const Geometry& g) const;
+    // m² of a polygon known by its planar area, area centroid and extent, for polygons small
+    // enough (≤ 2 km) for the Transverse Mercator areal scale at the centroid (as area() uses);
+    // nullopt otherwise: then measure the geometry itself with area().
+    [[nodiscard]] std::optional<double> areaFromPlanar(double planarArea, const Point& centroid,
+                                                       const Envelope& extent) const;
 
 private:
     struct Impl;

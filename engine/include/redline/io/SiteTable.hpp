@@ -19,6 +19,7 @@ struct SiteTable
     std::string name;                    // sheet / layer name
     std::vector<std::string> fieldNames; // in column order
     std::vector<Attributes> rows;        // text as written; numeric cells as numbers
+    std::vector<std::string> warnings;   // what GDAL said while reading, naming the file
 };
 
 // Throws IoError naming the file (and sheet) when GDAL cannot read it as a table.

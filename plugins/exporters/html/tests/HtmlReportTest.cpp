@@ -1,89 +1,192 @@
-// HTML screening report: profile, verdict, per-layer overlap table with "不涉及", rules with
-// citations, disclaimer. Figures are hand-made: a 100 m x 100 m site (10000 m² = 15 亩) with half
-// of it (5000 m² = 7.5 亩, share 0.5) in a red-line zone.
+// The HTML report on the hand-made store of plugins/report/tests/ReportTestStore.hpp: the
+// content (verdict sentence, provenance, lengths for lines, notes), and its map, rasterised by an
+// independent SVG renderer (librsvg's rsvg-convert) and read back with GDAL: zoning colours at
+// pixels computed by hand from the geometry, and no other applicant's site on the map.
 #include "exporters/html/HtmlReport.hpp"
 
+#include <array>
+#include <cmath>
+#include <regex>
 #include <sstream>
 
+#include <gdal.h>
 #include <gtest/gtest.h>
 
-#include "exporters/html/ReportTerms.hpp"
+#include "TestSupport.hpp"
+#include "report/tests/ReportTestStore.hpp"
 
 using namespace redline;
 
 namespace
 {
 
-ScreeningReport sampleReport()
+bool contains(const std::string& s, const std::string& part)
 {
-    ScreeningReport r;
-    r.redlineVersion = "0.1.0";
-    r.zones = "zones.gpkg";
-    r.sites = "sites.gpkg";
-    r.analysisCrs = "EPSG:4549";
-    r.ruleSet = "rules.yongjia";
-    SiteResult s;
-    s.siteId = "P01";
-    s.name = "测试<项目>";
-    s.geometry = Geometry::polygon({{500000, 3100000},
-                                    {500100, 3100000},
-                                    {500100, 3100100},
-                                    {500000, 3100100},
-                                    {500000, 3100000}});
-    s.areaM2 = 10000;
-    s.verdict = Verdict::Prohibited;
-    s.attributes.set("industry_code", std::string("C2511"));
-    Hit h;
-    h.layer = "ecological_redline";
-    h.kind = "ecological_redline";
-    h.zoneId = "R1";
-    h.zoneName = "测试红线";
-    h.overlapM2 = 5000;
-    h.siteShare = 0.5;
-    h.verdict = Verdict::Prohibited;
-    h.overlap = Geometry::polygon({{500000, 3100000},
-                                   {500050, 3100000},
-                                   {500050, 3100100},
-                                   {500000, 3100100},
-                                   {500000, 3100000}});
-    h.rules.push_back({"RL-01", Verdict::Prohibited, "生态保护红线管理办法 第十条",
-                       "红线内禁止开发性建设", "no development in the red line", "V"});
-    s.hits.push_back(h);
-    r.results.push_back(s);
-    return r;
+    return s.find(part) != std::string::npos;
 }
+
+// The section of site `id` (from its <section> to the next).
+std::string sectionOf(const std::string& html, const std::string& id)
+{
+    const std::size_t h2 = html.find("<h2>" + id + " ");
+    if (h2 == std::string::npos)
+        return {};
+    const std::size_t start = html.rfind("<section", h2);
+    return html.substr(start, html.find("</section>", h2) - start);
+}
+
+// The site's map as PNG pixels, rendered by rsvg-convert and decoded by GDAL.
+class Raster
+{
+  public:
+    Raster(const std::string& svg, const test::TempDir& dir, const std::string& name)
+    {
+        const std::string svgPath = dir.file(name + ".svg");
+        const std::string pngPath = dir.file(name + ".png");
+        test::writeFile(svgPath, svg);
+        const auto r = test::runCommand("rsvg-convert -o '" + pngPath + "' '" + svgPath + "'");
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        GDALAllRegister();
+        m_ds = GDALOpen(pngPath.c_str(), GA_ReadOnly);
+        EXPECT_NE(m_ds, nullptr) << pngPath;
+    }
+    ~Raster()
+    {
+        if (m_ds != nullptr)
+            GDALClose(m_ds);
+    }
+    Raster(const Raster&) = delete;
+    Raster& operator=(const Raster&) = delete;
+
+    [[nodiscard]] int width() const { return m_ds ? GDALGetRasterXSize(m_ds) : 0; }
+    [[nodiscard]] int height() const { return m_ds ? GDALGetRasterYSize(m_ds) : 0; }
+    // RGB at pixel (x, y) (the PNG is RGBA; rsvg composites onto the SVG's white background).
+    [[nodiscard]] std::array<int, 3> rgb(double x, double y) const
+    {
+        std::array<int, 3> out{-1, -1, -1};
+        for (int b = 0; b < 3 && m_ds != nullptr; ++b)
+        {
+            unsigned char v = 0;
+            if (GDALRasterIO(GDALGetRasterBand(m_ds, b + 1), GF_Read, static_cast<int>(x),
+                             static_cast<int>(y), 1, 1, &v, 1, 1, GDT_Byte, 0, 0) == CE_None)
+                out[static_cast<std::size_t>(b)] = v;
+        }
+        return out;
+    }
+
+  private:
+    GDALDatasetH m_ds = nullptr;
+};
+
+// `over` with opacity alpha/255 composited onto `under` (source-over).
+std::array<double, 3> over(std::array<double, 3> under, std::array<double, 3> colour, double alpha)
+{
+    for (std::size_t i = 0; i < 3; ++i)
+        under[i] += (colour[i] - under[i]) * alpha / 255.0;
+    return under;
+}
+
+void expectColour(const Raster& r, double x, double y, std::array<double, 3> expected,
+                  const char* what)
+{
+    const auto got = r.rgb(x, y);
+    for (std::size_t i = 0; i < 3; ++i)
+        EXPECT_NEAR(got[i], expected[i], 2.0)
+            << what << " at (" << x << ", " << y << "): channel " << i << " is " << got[i]
+            << ", expected " << expected[i];
+}
+
+std::string mapOf(const std::string& section)
+{
+    const std::size_t start = section.find("<svg class=\"map\"");
+    return section.substr(start, section.find("</svg>", start) + 6 - start);
+}
+
+const std::array<double, 3> kWhite{255, 255, 255};
 
 } // namespace
 
-TEST(ReportTerms, MuAndFormats)
-{
-    // 1 亩 = 10000/15 m²: 10000 m² = 15 亩.
-    EXPECT_DOUBLE_EQ(squareMetresToMu(10000), 15.0);
-    EXPECT_EQ(formatFixed(1234.5, 2), "1234.50");
-    EXPECT_EQ(formatPercent(0.097), "9.7%");
-    EXPECT_EQ(zoneKindTitle("control_units"), "环境管控单元");
-}
-
-TEST(HtmlReport, HasProfileVerdictTablesRulesAndDisclaimer)
+TEST(HtmlReport, StatesVerdictMeaningProvenanceAndLengthsForLines)
 {
     std::ostringstream out;
-    writeHtmlReport(sampleReport(), out);
+    writeHtmlReport(test::reportTestReport(), out, "2026-01-02");
     const std::string html = out.str();
-    EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
-    EXPECT_NE(html.find("测试&lt;项目&gt;"), std::string::npos); // escaped
-    EXPECT_NE(html.find("10000.00 m²（15.00 亩）"), std::string::npos);
-    EXPECT_NE(html.find("C2511"), std::string::npos);
-    EXPECT_NE(html.find("禁止"), std::string::npos);
-    // The red-line row: 5000 m², 7.50 亩, 50.0 %.
-    EXPECT_NE(html.find("<td>5000.00</td><td>7.50</td><td>50.0%</td>"), std::string::npos);
-    // Layers the site does not touch are listed as 不涉及.
-    EXPECT_NE(html.find("饮用水水源保护区</td><td colspan=\"7\">不涉及"), std::string::npos);
-    EXPECT_NE(html.find("RL-01"), std::string::npos);
-    EXPECT_NE(html.find("生态保护红线管理办法 第十条"), std::string::npos);
-    EXPECT_NE(html.find("红线内禁止开发性建设"), std::string::npos);
-    EXPECT_NE(html.find("不构成行政许可"), std::string::npos);
-    EXPECT_NE(html.find("<svg"), std::string::npos);
-    // The site centre E 500050, N 3100050 in EPSG:4549, by PROJ:
-    //   echo "3100050 500050" | cs2cs -f "%.6f" EPSG:4549 EPSG:4490  ->  28.014512 120.000508
-    EXPECT_NE(html.find("120.000508°E, 28.014512°N"), std::string::npos) << html;
+    EXPECT_TRUE(contains(html, "<meta charset=\"utf-8\">"));
+    const std::string p = sectionOf(html, "P");
+    ASSERT_FALSE(p.empty());
+    // What the verdict means, at the top of the section (before the profile).
+    EXPECT_LT(p.find("<p class=\"meaning\">需进一步论证："), p.find("一、项目概况")) << p;
+    EXPECT_TRUE(contains(p, "<td>甲镇</td>"));
+    EXPECT_TRUE(contains(p, "10000.00 m²（15.00 亩）"));
+    EXPECT_TRUE(contains(p, "<td>修订版本 7</td>"));
+    EXPECT_TRUE(contains(p, "<td>none（版本 1）</td>"));
+    EXPECT_TRUE(contains(p, "不构成行政许可"));
+
+    const std::string l = sectionOf(html, "L");
+    EXPECT_TRUE(contains(l, "<th>重叠长度（m）</th><th>占线路长度比例</th>")) << l;
+    // 400 m of the 1000 m line in the red line.
+    EXPECT_TRUE(contains(l, "<td>测试红线<br>R1</td><td>400.0</td><td>40.0%</td>")) << l;
+    EXPECT_FALSE(contains(l, "重叠面积")) << l;
+    EXPECT_FALSE(contains(l, "0.00 m²")) << l;
+    EXPECT_TRUE(contains(l, "<td>乙镇、甲镇</td>"));
+
+    const std::string o = sectionOf(html, "O");
+    EXPECT_TRUE(contains(o, "<td>县域范围外</td>"));
+    EXPECT_TRUE(contains(o, "站点位于县域范围外"));
+}
+
+TEST(HtmlReport, EscapesTextAndListsInputWarnings)
+{
+    ScreeningReport r = test::reportTestReport();
+    r.results[0].name = "测试<项目>";
+    r.warnings = {"sites.txt, parcel 'P' (line 3): header area 1.5 ha differs"};
+    std::ostringstream out;
+    writeHtmlReport(r, out, "2026-01-02");
+    const std::string p = sectionOf(out.str(), "P");
+    EXPECT_TRUE(contains(p, "测试&lt;项目&gt;"));
+    EXPECT_TRUE(contains(p, "输入数据：sites.txt, parcel 'P' (line 3): header area 1.5 ha"));
+}
+
+TEST(HtmlReport, MapShowsTheZoningColoursAroundTheSiteAndNoOtherSite)
+{
+    test::TempDir dir;
+    std::ostringstream out;
+    writeHtmlReport(test::reportTestReport(), out, "2026-01-02");
+    const std::string html = out.str();
+
+    // P's map. P [300,400]^2 grows by 120 m to [180,520]^2, widened to 640:400 about its centre
+    // x = 350: x in [78, 622], y in [180, 520], 640 / 544 px per metre; pixel = ((x - 78) * s,
+    // (520 - y) * s).
+    const std::string pMap = mapOf(sectionOf(html, "P"));
+    const Raster p(pMap, dir, "p");
+    ASSERT_EQ(p.width(), 640);
+    ASSERT_EQ(p.height(), 400);
+    const double s = 640.0 / 544.0;
+    const auto px = [&](double x, double y) { return std::make_pair((x - 78) * s, (520 - y) * s); };
+    // Unit A (priority: rgb(76,175,80) at alpha 110) over white, at (200, 250) in A only.
+    const auto unitA = over(kWhite, {76, 175, 80}, 110);
+    auto [ax, ay] = px(200, 250);
+    expectColour(p, ax, ay, unitA, "unit A");
+    // Inside S2 [550,650]x[300,400], another applicant's parcel: the unit's colour, nothing else.
+    auto [sx, sy] = px(590, 350);
+    expectColour(p, sx, sy, unitA, "another applicant's site");
+    EXPECT_FALSE(contains(pMap, ">S2<"));
+    // P's own outline: black, on its west edge x = 300.
+    auto [ox, oy] = px(300, 350);
+    const auto edge = p.rgb(ox, oy);
+    EXPECT_LT(edge[0] + edge[1] + edge[2], 150) << edge[0] << "," << edge[1] << "," << edge[2];
+
+    // L's map. The line (600,500)-(1600,500) grows by 600 m to [0,2200]x[-100,1100], widened to
+    // 640:400: y in [-187.5, 1187.5], 640 / 2200 px per metre.
+    const Raster l(mapOf(sectionOf(html, "L")), dir, "l");
+    const double t = 640.0 / 2200.0;
+    // (1500, 300): unit B (key: rgb(255,87,34) at 110) under the red line (water conservation:
+    // rgb(255,96,96) at 150).
+    expectColour(l, 1500 * t, (1187.5 - 300) * t,
+                 over(over(kWhite, {255, 87, 34}, 110), {255, 96, 96}, 150),
+                 "red line over unit B");
+    // (500, 200): unit A only.
+    expectColour(l, 500 * t, (1187.5 - 200) * t, unitA, "unit A");
+    // (2100, 500): outside the county, where the store has nothing: white.
+    expectColour(l, 2100 * t, (1187.5 - 500) * t, kWhite, "outside every layer");
 }
