@@ -1,15 +1,11 @@
 // redline screen: sites × zoning store -> overlaps, distances and verdicts (DESIGN A3/A4).
 
-#include <CLI/CLI.hpp>
-
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
-#include "ScreenOutput.hpp"
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include "redline/analysis/Screening.hpp"
 #include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
@@ -18,6 +14,10 @@
 #include "redline/model/ZoningSource.hpp"
 #include "redline/plugin/Registry.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "ScreenOutput.hpp"
 
 namespace
 {
@@ -104,12 +104,12 @@ int runScreen(const ScreenArgs& a, const redline::Registry& registry)
     if (!prepared)
     {
         if (source->kind() == StoreKind::PostGis && format != "html")
-            read.window = screeningWindow(sites, source->catalog().layers, opts.bufferM,
-                                          *so.zoningExtent);
+            read.window =
+                screeningWindow(sites, source->catalog().layers, opts.bufferM, *so.zoningExtent);
         zoning = ZoningStore::load(*source, read);
     }
-    const Screening screening = prepared ? Screening(prepared, ruleSet, opts)
-                                         : Screening(zoning, ruleSet, opts);
+    const Screening screening =
+        prepared ? Screening(prepared, ruleSet, opts) : Screening(zoning, ruleSet, opts);
 
     ScreeningReport report;
     report.redlineVersion = REDLINE_VERSION;
@@ -154,8 +154,9 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--at-rev", args->atRev, "Screen against the store as it was at this revision")
         ->check(CLI::NonNegativeNumber);
     sub->add_option("--sites", args->sites, "Sites: any GDAL vector source or a 界址点 list");
-    sub->add_option("--site-wkt", args->siteWkt, "One site as WKT (in --site-crs, default the "
-                                                 "analysis CRS)");
+    sub->add_option("--site-wkt", args->siteWkt,
+                    "One site as WKT (in --site-crs, default the "
+                    "analysis CRS)");
     sub->add_option("--site-layer", args->siteLayer, "Layer of the sites source");
     sub->add_option("--site-crs", args->siteCrs,
                     "CRS of the sites when missing or wrong: EPSG code, WKT, gcj02 or bd09");
@@ -169,8 +170,9 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     sub->add_option("--output,-o", args->output, "Output file (default: standard output)");
     sub->add_option("--buffer", args->buffer, "Proximity distance in metres for every layer")
         ->check(CLI::NonNegativeNumber);
-    sub->add_option("--rules", args->rules, "Rule set: a name (see `redline plugins`), a rule "
-                                            "file, or none");
+    sub->add_option("--rules", args->rules,
+                    "Rule set: a name (see `redline plugins`), a rule "
+                    "file, or none");
     sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", args->threads, "Worker threads (default: all cores)");

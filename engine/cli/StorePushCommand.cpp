@@ -18,6 +18,7 @@ void addStorePushCommand(CLI::App& store, int& exitCode)
         std::string source;
         std::string target;
         bool replace = false;
+        std::string partitionBy;
     };
     auto args = std::make_shared<Args>();
     auto* sub = store.add_subcommand(
@@ -31,12 +32,16 @@ void addStorePushCommand(CLI::App& store, int& exitCode)
         ->required();
     sub->add_flag("--replace", args->replace,
                   "Replace the store already in the schema (default: refuse)");
+    sub->add_option("--partition-by", args->partitionBy,
+                    "Partition the layers having this field by LIST on it (e.g. county_code): one "
+                    "partition per value, for province-scale stores");
     sub->callback(
         [args, &exitCode]
         {
             redline::PushOptions options;
             options.replace = args->replace;
             options.user = currentUser();
+            options.partitionBy = args->partitionBy;
             const auto s = redline::pushStore(args->source, args->target, options);
             std::cout << "pushed " << s.source << " (revision " << s.revision << ") to " << s.target
                       << ": " << s.layers << " layers, " << s.features << " features, "

@@ -16,9 +16,12 @@ namespace redline::detail::postgis
 
 // Creates redline_meta, redline_catalog, redline_revisions and redline_audit in `schema`.
 void createStoreTables(pg::Connection& c, const std::string& schema);
-// Creates one layer table (without its GiST index: add it after loading).
+// Creates one layer table (without its GiST index: add it after loading). With `partitionBy`
+// naming one of the layer's fields, the table is LIST-partitioned on it: one partition per value
+// present (<table>_p1, _p2, …) and a default partition (<table>_default); layers without that
+// field stay plain tables.
 void createLayerTable(pg::Connection& c, const std::string& schema, const StoredLayer& layer,
-                      int srid);
+                      int srid, const std::string& partitionBy = {});
 void createSpatialIndex(pg::Connection& c, const std::string& schema, const std::string& table);
 
 // The first feature of `layer` that the layer table's constraints would refuse, as a sentence

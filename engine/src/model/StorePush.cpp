@@ -271,7 +271,7 @@ TransferSummary pushStore(const std::string& sourceLocator, const std::string& t
     for (const auto& l : layers)
     {
         const int srid = *l.crs.epsg();
-        detail::postgis::createLayerTable(c, schema, l, srid);
+        detail::postgis::createLayerTable(c, schema, l, srid, options.partitionBy);
         loadFeatures(c, schema, l, srid);
         detail::postgis::createSpatialIndex(c, schema, l.info.name);
         const ZoneLayer& zl = l.info;
@@ -308,6 +308,8 @@ TransferSummary pushStore(const std::string& sourceLocator, const std::string& t
     meta("pushed_from", summary.source);
     meta("pushed_by", options.user);
     meta("pushed_at", std::string(c.exec("SELECT now()::text").text(0, 0)));
+    if (!options.partitionBy.empty())
+        meta("partitioned_by", options.partitionBy);
     for (const auto& l : layers)
         c.exec("ANALYZE " + c.qualified(schema, l.info.name));
     tx.commit();

@@ -19,6 +19,9 @@ struct PushOptions
 {
     bool replace = false; // drop the store already in the schema (its tables only)
     std::string user;     // recorded in redline_meta (pushed_by)
+    // Partition every layer having this field by LIST on it (e.g. county_code): one partition per
+    // county, each with its own GiST index; "" for plain tables.
+    std::string partitionBy;
 };
 
 struct TransferSummary
