@@ -5,7 +5,7 @@
 #include "redline/pg/ConnectionString.hpp"
 
 #include "geos/GeosContext.hpp"
-#include "io/GeometryRepair.hpp"
+#include "io/PolygonRepair.hpp"
 #include "model/Rewind.hpp"
 
 namespace redline
@@ -31,7 +31,7 @@ void repairLayer(ZoneLayer& zl, const std::string& label, detail::GeosContext& g
         const std::string where = describeLocation(label, zl.name, featureLabel(zl, f));
         try
         {
-            if (auto why = detail::repairIfInvalid(geos, f.geometry))
+            if (auto why = detail::repairPolygon(geos, f.geometry))
                 layer->warnings.push_back(where + ": invalid geometry (" + *why +
                                           ") repaired with make-valid.");
         }

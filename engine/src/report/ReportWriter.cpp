@@ -63,17 +63,22 @@ nlohmann::json siteJson(const SiteResult& s)
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : s.hits)
         hits.push_back(hitJson(h));
-    return {{"site_id", s.siteId},
-            {"name", s.name},
-            {"geometry_type", toString(s.geometry.type())},
-            {"area_m2", rounded(s.areaM2, 4)},
-            {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
-            {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
-            {"length_m", rounded(s.lengthM, 4)},
-            {"verdict", toString(s.verdict)},
-            {"verdict_zh", toChinese(s.verdict)},
-            {"hits", hits},
-            {"warnings", s.warnings}};
+    nlohmann::json site = {
+        {"site_id", s.siteId},
+        {"name", s.name},
+        {"geometry_type", s.geometry.isEmpty() ? nlohmann::json(nullptr)
+                                               : nlohmann::json(toString(s.geometry.type()))},
+        {"area_m2", rounded(s.areaM2, 4)},
+        {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
+        {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
+        {"length_m", rounded(s.lengthM, 4)},
+        {"verdict", toString(s.verdict)},
+        {"verdict_zh", toChinese(s.verdict)},
+        {"hits", hits},
+        {"warnings", s.warnings}};
+    if (s.verdict == Verdict::Error)
+        site["message"] = s.message; // only on sites that could not be screened
+    return site;
 }
 
 nlohmann::json revisionJson(const ScreeningReport& r)
@@ -91,20 +96,28 @@ nlohmann::json reportJson(const ScreeningReport& r)
     nlohmann::json sites = nlohmann::json::array();
     for (const auto& s : r.results)
         sites.push_back(siteJson(s));
-    return {{"redline_version", r.redlineVersion},
-            {"zones", r.zones},
-            {"store", r.store},
-            {"store_revision", revisionJson(r)},
-            {"rule_set", r.ruleSet},
-            {"rule_set_version", r.ruleSetVersion},
-            {"sites_source", r.sites},
-            {"analysis_crs", r.analysisCrs},
-            {"rules", r.ruleSet},
-            {"rules_version", r.ruleSetVersion},
-            {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
-                           "ellipsoid; 1 mu = 10000/15 m2"},
-            {"warnings", r.warnings},
-            {"sites", sites}};
+    nlohmann::json doc = {
+        {"redline_version", r.redlineVersion},
+        {"zones", r.zones},
+        {"store", r.store},
+        {"store_revision", revisionJson(r)},
+        {"rule_set", r.ruleSet},
+        {"rule_set_version", r.ruleSetVersion},
+        {"sites_source", r.sites},
+        {"analysis_crs", r.analysisCrs},
+        {"rules", r.ruleSet},
+        {"rules_version", r.ruleSetVersion},
+        {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
+                       "ellipsoid; 1 mu = 10000/15 m2"},
+        {"warnings", r.warnings},
+        {"sites", sites}};
+    if (r.jobId)
+        doc["job_id"] = *r.jobId;
+    if (r.user)
+        doc["user"] = *r.user;
+    if (r.inputSha256)
+        doc["input_sha256"] = *r.inputSha256;
+    return doc;
 }
 
 std::string csvField(const std::string& s)
@@ -117,13 +130,14 @@ std::string csvField(const std::string& s)
     return out + "\"";
 }
 
-// DESIGN A4's columns first and unchanged, then the provenance on every row (DESIGN A4: store,
-// store_revision, rule_set, rule_set_version), so that any row copied elsewhere keeps it.
+// DESIGN A4's columns first and unchanged, then `message` (why a site has verdict error), then
+// the provenance on every row (DESIGN A4: store, store_revision, rule_set, rule_set_version), so
+// that any row copied elsewhere keeps it.
 void writeCsv(const ScreeningReport& r, std::ostream& out)
 {
     out << "site_id,site_name,verdict,layer,kind,zone_id,zone_name,overlap_m2,overlap_mu,"
-           "site_share,overlap_length_m,distance_m,rule_ids,store,store_revision,rule_set,"
-           "rule_set_version\n";
+           "site_share,overlap_length_m,distance_m,rule_ids,message,store,store_revision,"
+           "rule_set,rule_set_version\n";
     const std::string tail = "," + csvField(r.store) + "," + revisionText(r) + "," +
                              csvField(r.ruleSet) + "," + csvField(r.ruleSetVersion) + "\n";
     for (const auto& s : r.results)
@@ -131,7 +145,7 @@ void writeCsv(const ScreeningReport& r, std::ostream& out)
         const std::string head =
             csvField(s.siteId) + "," + csvField(s.name) + "," + toString(s.verdict) + ",";
         if (s.hits.empty())
-            out << head << ",,,,,,,,," << tail;
+            out << head << ",,,,,,,,,," << csvField(s.message) << tail;
         for (const auto& h : s.hits)
         {
             std::string ids;
@@ -141,7 +155,7 @@ void writeCsv(const ScreeningReport& r, std::ostream& out)
                 << csvField(h.zoneId) << "," << csvField(h.zoneName) << ","
                 << fixed(h.overlapM2, 4) << "," << fixed(h.overlapM2 / kM2PerMu, 6) << ","
                 << fixed(h.siteShare, 9) << "," << fixed(h.overlapLengthM, 4) << ","
-                << fixed(h.distanceM, 4) << "," << csvField(ids) << tail;
+                << fixed(h.distanceM, 4) << "," << csvField(ids) << "," << tail;
         }
     }
 }
