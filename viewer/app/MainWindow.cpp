@@ -303,6 +303,8 @@ void MainWindow::selectSite(int index)
     m_screening->selectSite(index);
     refreshOverlays();
     const Envelope e = m_session.siteGeometry(*m_selected).envelope();
+    if (e.isEmpty()) // a site without geometry (verdict `error`): keep the view
+        return;
     // The site in its surroundings: at least 2 km across so that nearby zones show.
     const double size = std::max(e.width(), e.height());
     m_canvas->zoomToExtent(e.grownBy(std::max(size * 0.25, (2000.0 - size) / 2)));
