@@ -4,7 +4,8 @@
 #include <map>
 #include <tuple>
 
-#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/box.hpp>
+#include <boost/geometry/geometries/point.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
 #include "redline/core/Error.hpp"
@@ -249,7 +250,7 @@ std::vector<QaFinding> coordinationFindings(const std::vector<ZoneLayer>& layers
     for (CoordinationOverlap& c : findCoordinationOverlaps(layers, analysisCrs, options))
     {
         QaFinding f;
-        f.severity = QaSeverity::Error;
+        f.severity = options.scope != nullptr ? QaSeverity::Warning : QaSeverity::Error;
         f.check = "coordination_overlap";
         f.layer = c.redlineLayer;
         f.featureId = c.redlineId;

@@ -139,6 +139,18 @@ TEST(Coordination, ScopeKeepsPairsWithAnEditedFeature)
     scope.features.clear();
     scope.features["ecological_redline"] = {1};
     EXPECT_EQ(run(layers, o).size(), 2u);
+    // In an edit's scoped QA they are warnings (a reason is asked), not errors.
+    QaOptions qa;
+    qa.scope = scope;
+    const QaReport r = runZoningQa(test::toZoneLayers(layers), Crs::fromEpsg(4549), qa);
+    std::size_t warnings = 0;
+    for (const QaFinding& f : r.findings)
+        if (f.check == "coordination_overlap")
+        {
+            EXPECT_EQ(f.severity, QaSeverity::Warning);
+            ++warnings;
+        }
+    EXPECT_EQ(warnings, 2u);
 }
 
 TEST(Coordination, QaFindingsSayAreaInMuAndTownship)

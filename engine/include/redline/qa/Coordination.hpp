@@ -57,8 +57,11 @@ struct CoordinationOptions
 findCoordinationOverlaps(const std::vector<ZoneLayer>& layers, const Crs& analysisCrs,
                          const CoordinationOptions& options = {});
 
-// The overlaps as QA findings (check `coordination_overlap`, severity error: the three control
-// lines must not overlap), with the message, location, lon/lat, area and township.
+// The overlaps as QA findings (check `coordination_overlap`), with the message, location,
+// lon/lat, area and township. Severity error — the three control lines must not overlap, so
+// `redline check` fails — except in a scoped run (an edit's commit), where it is a warning that
+// needs the planner's reason: an edit elsewhere on a zone must not be refused for a conflict that
+// is still being coordinated (衔接调整), and the commit dialog still lists it.
 [[nodiscard]] std::vector<QaFinding> coordinationFindings(const std::vector<ZoneLayer>& layers,
                                                           const Crs& analysisCrs,
                                                           const CoordinationOptions& options = {});
