@@ -1,5 +1,6 @@
 #include "BuiltinPlugins.hpp"
 
+#include "exporters/formats/ReportFormats.hpp"
 #include "exporters/jzd/JzdExporter.hpp"
 #include "importers/jzd/JzdImporter.hpp"
 #include "importers/vertex_rows/VertexRowsImporter.hpp"
@@ -18,6 +19,7 @@ void registerBuiltinPlugins(Registry& registry)
     registry.addImporter(VertexRowsImporter::info(),
                          [] { return std::make_shared<const VertexRowsImporter>(); });
     registry.addExporter(JzdExporter::info(), [] { return std::make_shared<const JzdExporter>(); });
+    registerReportFormats(registry);
 }
 
 } // namespace redline

@@ -1,16 +1,12 @@
 #include "ScreenOutput.hpp"
 
-#include <filesystem>
-#include <iostream>
-#include <sstream>
-
 #include <CLI/CLI.hpp>
 
-#include "redline/core/AtomicFile.hpp"
-#include "redline/core/Error.hpp"
-#include "redline/report/ReportWriter.hpp"
+#include <filesystem>
+#include <iostream>
 
-#include "exporters/html/HtmlReport.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/plugin/Registry.hpp"
 
 namespace
 {
@@ -39,22 +35,16 @@ std::string resolveScreenFormat(const std::string& format, const std::string& ou
     return format;
 }
 
-void writeScreenOutput(const redline::ScreeningReport& report, const std::string& format,
-                       const std::string& output)
+void writeScreenOutput(const redline::Registry& registry, const redline::ScreeningReport& report,
+                       const std::string& format, const std::string& output)
 {
     using namespace redline;
-    if (output.empty() && !isTextFormat(format) && format != "html")
+    const auto exporter = registry.reportExporter(format);
+    if (!exporter)
+        throw ConfigError("--format '" + format + "' is not a report format of this build.");
+    if (output.empty() && !exporter->streams())
         throw ConfigError("The " + format +
-                          " format needs --output PATH (or --output - for "
-                          "standard output).");
-    const std::string target = output.empty() ? "-" : output;
-    if (format == "html")
-    {
-        std::ostringstream html;
-        writeHtmlReport(report, html);
-        writeTextFileAtomically(target, html.str());
-        return;
-    }
-    for (const auto& w : writeReportFile(report, format, target))
+                          " format needs --output PATH (or --output - for standard output).");
+    for (const auto& w : exporter->writeFile(report, output.empty() ? "-" : output))
         std::cerr << "redline: warning: " << w << "\n";
 }

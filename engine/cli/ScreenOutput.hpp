@@ -1,9 +1,15 @@
 #pragma once
-// Writes a screening report in the chosen format to a file or to stdout, through AtomicFile.
+// Writes a screening report in the chosen format (a "report.<format>" exporter of the plugin
+// registry) to a file or to stdout, through AtomicFile.
 
 #include <string>
 
 #include "redline/analysis/ScreeningReport.hpp"
+
+namespace redline
+{
+class Registry;
+}
 
 // The format to write: --format when given, else the one the output file's extension names
 // (.json .csv .geojson .gpkg .html/.htm), else json. A --format that the output's extension
@@ -12,5 +18,5 @@
 [[nodiscard]] std::string resolveScreenFormat(const std::string& format, const std::string& output);
 
 // `output` empty or "-": standard output. Warnings from writing go to stderr.
-void writeScreenOutput(const redline::ScreeningReport& report, const std::string& format,
-                       const std::string& output);
+void writeScreenOutput(const redline::Registry& registry, const redline::ScreeningReport& report,
+                       const std::string& format, const std::string& output);

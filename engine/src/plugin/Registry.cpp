@@ -21,6 +21,33 @@ void Registry::addExporter(PluginInfo info, ExporterFactory f)
     m_exporters.emplace_back(std::move(info), std::move(f));
 }
 
+namespace
+{
+constexpr const char* kReportPrefix = "report.";
+}
+
+void Registry::addReportExporter(PluginInfo info, ReportExporterFactory f)
+{
+    if (info.name.rfind(kReportPrefix, 0) != 0)
+        throw ConfigError("report exporter '" + info.name + "' must be named report.<format>");
+    const std::string format = info.name.substr(std::string(kReportPrefix).size());
+    m_reportExporters[format] = {std::move(info), std::move(f)};
+}
+
+std::shared_ptr<const ReportExporter> Registry::reportExporter(const std::string& format) const
+{
+    auto it = m_reportExporters.find(format);
+    return it == m_reportExporters.end() ? nullptr : it->second.second();
+}
+
+std::vector<std::string> Registry::reportFormats() const
+{
+    std::vector<std::string> out;
+    for (const auto& [format, entry] : m_reportExporters)
+        out.push_back(format);
+    return out;
+}
+
 std::shared_ptr<const RuleSet> Registry::ruleSet(const std::string& name) const
 {
     auto it = m_ruleSets.find(name);
@@ -54,6 +81,8 @@ std::vector<PluginInfo> Registry::list() const
         out.push_back(info);
     for (const auto& [info, f] : m_exporters)
         out.push_back(info);
+    for (const auto& [format, entry] : m_reportExporters)
+        out.push_back(entry.first);
     return out;
 }
 

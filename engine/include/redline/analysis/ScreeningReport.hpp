@@ -28,6 +28,11 @@ struct ScreeningReport
     std::string ruleSetVersion;
     std::vector<SiteResult> results;
     std::vector<std::string> warnings; // source-level warnings (repairs, CRS guesses…)
+    // Added by the service (DESIGN A4), absent from CLI output: the job, the account that ran
+    // it, and the SHA-256 of the input as received.
+    std::optional<std::string> jobId;
+    std::optional<std::string> user;
+    std::optional<std::string> inputSha256;
     // The zoning the sites were screened against (immutable, shared; not serialised): the HTML
     // and PDF reports draw each site over it. May be null (e.g. a report read back from JSON).
     std::shared_ptr<const ZoningStore> zoning;

@@ -11,6 +11,7 @@
 
 #include "redline/data/Layer.hpp"
 #include "redline/geo/Crs.hpp"
+#include "redline/plugin/ReportExporter.hpp"
 #include "redline/rules/RuleSet.hpp"
 
 namespace redline
@@ -47,21 +48,30 @@ public:
     using RuleSetFactory = std::function<std::shared_ptr<const RuleSet>()>;
     using ImporterFactory = std::function<std::shared_ptr<const SiteImporter>()>;
     using ExporterFactory = std::function<std::shared_ptr<const SiteExporter>()>;
+    using ReportExporterFactory = std::function<std::shared_ptr<const ReportExporter>()>;
 
     void addRuleSet(PluginInfo info, RuleSetFactory f);
     void addImporter(PluginInfo info, ImporterFactory f);
     void addExporter(PluginInfo info, ExporterFactory f);
+    // `info.name` is "report.<format>" (e.g. "report.html").
+    void addReportExporter(PluginInfo info, ReportExporterFactory f);
 
     [[nodiscard]] std::shared_ptr<const RuleSet> ruleSet(const std::string& name) const;
     // First importer/exporter that accepts the path, or nullptr.
     [[nodiscard]] std::shared_ptr<const SiteImporter> importerFor(const std::string& path) const;
     [[nodiscard]] std::shared_ptr<const SiteExporter> exporterFor(const std::string& path) const;
+    // The report exporter for a format ("json", "html"…), or nullptr.
+    [[nodiscard]] std::shared_ptr<const ReportExporter> reportExporter(
+        const std::string& format) const;
+    // Every report format, in name order ("csv", "geojson", "gpkg", "html", "json").
+    [[nodiscard]] std::vector<std::string> reportFormats() const;
     [[nodiscard]] std::vector<PluginInfo> list() const;
 
 private:
     std::map<std::string, std::pair<PluginInfo, RuleSetFactory>> m_ruleSets;
     std::vector<std::pair<PluginInfo, ImporterFactory>> m_importers;
     std::vector<std::pair<PluginInfo, ExporterFactory>> m_exporters;
+    std::map<std::string, std::pair<PluginInfo, ReportExporterFactory>> m_reportExporters;
 };
 
 } // namespace redline
