@@ -67,8 +67,8 @@ void writeDataset(const World& w, const std::string& outDir)
 {
     writeLayers(outDir + "/zoning.gpkg", "GPKG",
                 {&w.countyLayer, &w.neighbours, &w.townships, &w.riversLayer, &w.redline,
-                 &w.protectedAreas, &w.waterZones, &w.controlUnits, &w.prohibited,
-                 &w.farmland, &w.developmentBoundary},
+                 &w.protectedAreas, &w.waterZones, &w.controlUnits, &w.prohibited, &w.farmland,
+                 &w.developmentBoundary},
                 4549);
     writeLayers(outDir + "/sites.gpkg", "GPKG", {&w.sites}, 4549);
     writeLayers(outDir + "/sites_gcj02.geojson", "GeoJSON", {&w.sitesGcj02}, 4326);

@@ -38,9 +38,9 @@ enum class RasterColour
 struct RasterInfo
 {
     std::string path;
-    std::string driver; // GDAL short name (GTiff, MBTiles, VRT, JPEG, PNG…)
+    std::string driver;      // GDAL short name (GTiff, MBTiles, VRT, JPEG, PNG…)
     std::string description; // the file's DESCRIPTION / TIFFTAG_IMAGEDESCRIPTION metadata
-    int width = 0;      // full-resolution size, pixels
+    int width = 0;           // full-resolution size, pixels
     int height = 0;
     int bandCount = 0;
     std::string crs;       // the raster's own CRS (name, or the EPSG code when known)
