@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include "redline/edit/EditSession.hpp"
+
 #include "app/IdentifyTool.hpp"
 #include "app/MainWindow.hpp"
 #include "app/MapCanvas.hpp"
