@@ -39,7 +39,18 @@ void ViewerSession::setStore(std::shared_ptr<const ZoningStore> store)
         if (l.kind == "reference")
             layers.push_back(l);
     m_layers = std::move(layers);
+    seeThroughToBasemap();
     m_report.reset();
+}
+
+void ViewerSession::seeThroughToBasemap()
+{
+    const bool basemap = std::any_of(m_layers.begin(), m_layers.end(),
+                                     [](const RenderLayer& l) { return l.kind == "basemap"; });
+    if (basemap)
+        for (RenderLayer& l : m_layers)
+            if (l.kind == "control_units" && l.opacity == 1.0)
+                l.opacity = kControlUnitsOverBasemap;
 }
 
 Crs ViewerSession::analysisCrs() const
@@ -54,6 +65,7 @@ void ViewerSession::addBasemap(const std::string& path)
     auto it = std::find_if(m_layers.begin(), m_layers.end(),
                            [](const RenderLayer& l) { return l.kind != "basemap"; });
     m_layers.insert(it, std::move(layer));
+    seeThroughToBasemap();
 }
 
 void ViewerSession::addReferenceLayers(const std::string& path)

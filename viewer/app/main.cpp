@@ -12,9 +12,11 @@
 #include "redline/core/Error.hpp"
 #include "redline/io/VectorReader.hpp"
 
+#include "app/CoordinationPanel.hpp"
 #include "app/HeadlessPrint.hpp"
 #include "app/MainWindow.hpp"
 #include "app/MapCanvas.hpp"
+#include "app/PlannerTools.hpp"
 #include "render/Exporters.hpp"
 #include "render/Fonts.hpp"
 
@@ -84,6 +86,10 @@ int main(int argc, char** argv)
     const QCommandLineOption select(QStringLiteral("select"),
                                     QStringLiteral("Select this site after screening."),
                                     QStringLiteral("ID"));
+    const QCommandLineOption overlap(
+        QStringLiteral("overlap"),
+        QStringLiteral("With --screenshot: show the N-th 三区三线 overlap (1 = the first)."),
+        QStringLiteral("N"));
     const QOptionList extra = {
         QCommandLineOption(QStringLiteral("basemap"),
                            QStringLiteral("Raster basemap under the zoning (any GDAL raster, any "
@@ -106,7 +112,7 @@ int main(int argc, char** argv)
     for (const auto& o : extra)
         parser.addOption(o);
     for (const auto& o : {zones, sites, print, site, perSite, report, paper, landscape, dpi, format,
-                          title, screenshot, select})
+                          title, screenshot, select, overlap})
         parser.addOption(o);
     if (!parser.parse(QApplication::arguments()))
     {
@@ -183,6 +189,12 @@ int main(int argc, char** argv)
         if (parser.isSet(select))
             if (auto i = window.session().findSite(parser.value(select).toStdString()))
                 window.selectSite(static_cast<int>(*i));
+        if (parser.isSet(overlap))
+        {
+            redline::CoordinationPanel* panel = window.tools()->coordinationPanel();
+            panel->waitForCheck();
+            panel->select(parser.value(overlap).toInt() - 1);
+        }
         window.canvas()->waitForRender();
         QCoreApplication::processEvents();
         try

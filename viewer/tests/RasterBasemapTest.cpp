@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -18,8 +19,10 @@
 #include <ogr_spatialref.h>
 
 #include "redline/core/Error.hpp"
+#include "redline/model/ZoningStore.hpp"
 #include "redline/raster/RasterSource.hpp"
 
+#include "app/ViewerSession.hpp"
 #include "render/ExtraLayers.hpp"
 #include "render/MapRenderer.hpp"
 
@@ -360,4 +363,81 @@ TEST(RasterBasemap, VrtMosaicAndMbtiles)
     const Envelope e = raster->info().extent;
     expectPixelsMatchSource(mbtiles, MapTransform({(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2},
                                                   25, QSizeF(300, 240)));
+}
+
+// Over a basemap the control units, which cover the whole county, are drawn translucent: inside
+// their fills each pixel is the layer drawn opaque over the basemap composed with the bare basemap
+// by the opacity (a·P₁ + (1 − a)·B, Porter–Duff "over" by hand), so the blue basemap shows.
+TEST(RasterBasemap, ControlUnitsLetTheBasemapShowThrough)
+{
+    const std::string zones = std::string(REDLINE_SOURCE_DIR) + "/datasets/yongjia/zoning.gpkg";
+    if (!std::filesystem::exists(zones))
+        GTEST_SKIP() << "datasets/yongjia not generated";
+    QTemporaryDir dir;
+    const std::string blue = dir.filePath(QStringLiteral("blue.tif")).toStdString();
+    ASSERT_EQ(std::system(("gdal_create -q -outsize 70 73 -bands 3 -burn 0 -burn 0 -burn 255 "
+                           "-a_srs EPSG:4549 -a_ullr 529000 3170000 599000 3097000 '" +
+                           blue + "'")
+                              .c_str()),
+              0);
+    ViewerSession session;
+    session.setStore(ZoningStore::load(zones));
+    session.addBasemap(blue);
+    const RenderLayer* base = nullptr;
+    const RenderLayer* units = nullptr;
+    for (const RenderLayer& l : session.layers())
+    {
+        if (l.kind == "basemap")
+            base = &l;
+        if (l.kind == "control_units")
+            units = &l;
+    }
+    ASSERT_TRUE(base != nullptr && units != nullptr);
+    EXPECT_DOUBLE_EQ(units->opacity, kControlUnitsOverBasemap);
+    EXPECT_LT(units->opacity, 1.0);
+
+    const MapTransform view =
+        MapTransform::fit(base->raster->info().extent, QSizeF(400, 420), 96, 0.0);
+    const auto render = [&](std::vector<RenderLayer> layers)
+    {
+        RenderRequest req;
+        req.view = view;
+        req.labels = false;
+        req.layers = std::move(layers);
+        QImage img(view.sizePx().toSize(), QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        MapRenderer::render(req, p);
+        return img;
+    };
+    RenderLayer opaque = *units;
+    opaque.opacity = 1.0;
+    const QImage b = render({*base});
+    const QImage p1 = render({*base, opaque});
+    const QImage pa = render({*base, *units});
+    const double a = units->opacity;
+    // The layer's primitives are composed one by one, so the rule holds where one primitive covers
+    // the pixel: inside a fill, 3 px or more from any outline (the opaque render is uniform there).
+    const auto uniformAround = [&](int x, int y)
+    {
+        for (int dy = -3; dy <= 3; ++dy)
+            for (int dx = -3; dx <= 3; ++dx)
+                if (p1.pixel(x + dx, y + dy) != p1.pixel(x, y))
+                    return false;
+        return true;
+    };
+    int covered = 0;
+    for (int y = 5; y < pa.height() - 5; y += 7)
+        for (int x = 5; x < pa.width() - 5; x += 7)
+        {
+            const QColor cb = b.pixelColor(x, y), c1 = p1.pixelColor(x, y),
+                         ca = pa.pixelColor(x, y);
+            if (c1 == cb || !uniformAround(x, y))
+                continue;
+            ++covered;
+            EXPECT_NEAR(ca.red(), a * c1.red() + (1 - a) * cb.red(), 2) << x << "," << y;
+            EXPECT_NEAR(ca.green(), a * c1.green() + (1 - a) * cb.green(), 2) << x << "," << y;
+            EXPECT_NEAR(ca.blue(), a * c1.blue() + (1 - a) * cb.blue(), 2) << x << "," << y;
+        }
+    EXPECT_GT(covered, 500); // the control units are in view
 }
