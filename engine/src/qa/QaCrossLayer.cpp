@@ -1,6 +1,7 @@
-// Cross-layer conflicts of the 三区三线 rules, where both layers exist: the ecological red line
-// may not overlap the urban development boundary (城镇开发边界), permanent basic farmland
-// (永久基本农田) or a key control unit of the industrial-cluster kind (产业集聚重点管控单元).
+// Cross-layer conflicts, where both layers exist: the ecological red line may not overlap a key
+// control unit of the industrial-cluster kind (产业集聚重点管控单元). The red line against
+// permanent basic farmland and the urban development boundary is the 三区三线 coordination check
+// (QaCoordination.cpp).
 
 #include <functional>
 
@@ -13,16 +14,6 @@ namespace redline::qa::detail
 
 namespace
 {
-
-bool isUrbanBoundary(const std::string& kind)
-{
-    return kind == "urban_development_boundary" || kind == "urban_boundary";
-}
-
-bool isFarmland(const std::string& kind)
-{
-    return kind == "permanent_basic_farmland" || kind == "basic_farmland";
-}
 
 // Red line × the features `others` of another layer, through a packed R-tree over the others'
 // envelopes: the work grows with the pairs whose envelopes meet, not with the product of the
@@ -87,17 +78,7 @@ void checkCrossLayer(QaContext& ctx)
         const std::string& kind = other.zone->kind;
         for (const PreparedLayer* redline : redlines)
         {
-            if (isUrbanBoundary(kind))
-                checkLayerPair(
-                    ctx, *redline, other, allOf(other),
-                    [](const PreparedFeature&) { return QaSeverity::Error; },
-                    "the urban development boundary");
-            else if (isFarmland(kind))
-                checkLayerPair(
-                    ctx, *redline, other, allOf(other),
-                    [](const PreparedFeature&) { return QaSeverity::Error; },
-                    "permanent basic farmland");
-            else if (kind == "control_units")
+            if (kind == "control_units")
             {
                 // Only key units: an industrial cluster on the red line is an error; a key unit
                 // whose subtype is unknown is flagged for review.
