@@ -47,7 +47,7 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption zones({QStringLiteral("zones"), QStringLiteral("z")},
-                                   QStringLiteral("Zoning store (GeoPackage or catalog.yaml)."),
+                                   QStringLiteral("Zoning store (GeoPackage, catalog.yaml or PostGIS: PG:… schemas=NAME)."),
                                    QStringLiteral("STORE"));
     const QCommandLineOption sites({QStringLiteral("sites"), QStringLiteral("s")},
                                    QStringLiteral("Sites file (any format the engine reads)."),
