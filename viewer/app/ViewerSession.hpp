@@ -36,6 +36,14 @@ class ViewerSession
     // Loads sites from any source the engine reads; reprojected to the analysis CRS.
     void loadSites(const std::string& path);
     void setSites(std::shared_ptr<const Layer> sites, std::string source);
+    // A raster basemap (any GDAL raster, any CRS), drawn under the zoning; further basemaps go
+    // above the earlier ones. A reference layer: every layer of a GDAL vector source, reprojected
+    // to the analysis CRS, drawn above the zoning (issue 14). Both stay when the store changes.
+    // Throw redline::Error naming the file.
+    void addBasemap(const std::string& path);
+    void addReferenceLayers(const std::string& path);
+    // The store's analysis CRS, or EPSG:4549 before a store is open.
+    [[nodiscard]] Crs analysisCrs() const;
 
     [[nodiscard]] const std::shared_ptr<const ZoningStore>& store() const { return m_store; }
     [[nodiscard]] const std::shared_ptr<const Layer>& sites() const { return m_sites; }
@@ -75,6 +83,7 @@ class ViewerSession
     Registry m_registry;
     std::shared_ptr<const ZoningStore> m_store;
     std::vector<RenderLayer> m_layers;
+    std::size_t m_referenceCount = 0; // colours of the reference layers
     std::shared_ptr<const Layer> m_sites;
     std::string m_sitesSource;
     std::shared_ptr<const ScreeningReport> m_report;
