@@ -95,7 +95,7 @@ TEST(PostgisStore, RoundTripGivesTheSameFeatures)
     test::expectSameFeatures(kCatalog, store);
     const std::string copy = dir.file("offline.gpkg");
     const auto summary = pullStore(store, copy, {});
-    EXPECT_EQ(summary.layers, 9U);
+    EXPECT_EQ(summary.layers, ZoningStore::load(kCatalog, StoreReadOptions{})->layers().size());
     test::expectSameFeatures(kCatalog, copy);
     // The copy carries the catalog: it needs no side file and pushes back the same.
     EXPECT_EQ(ZoningSource::open(copy)->layerInfo("water_protection_zones").nameField, "name");
@@ -201,8 +201,13 @@ TEST(PostgisStore, ScreeningIsIdenticalFromGeoPackageAndPostgis)
     // check and stats read the same zoning too.
     const auto checkFile = test::runRedline("check --zones " + kCatalog);
     const auto checkDb = test::runRedline("check --zones '" + store + "'");
-    EXPECT_EQ(checkFile.exitCode, 0);
-    EXPECT_EQ(checkDb.exitCode, 0) << checkDb.out << checkDb.err;
+    // The same findings (the Yongjia store plants three 三区三线 overlaps) and exit code; only
+    // the store's name in the first line differs.
+    EXPECT_EQ(checkDb.exitCode, checkFile.exitCode) << checkDb.out << checkDb.err;
+    const auto afterFirstLine = [](const std::string& text)
+    { return text.substr(text.find('\n') + 1); };
+    EXPECT_EQ(afterFirstLine(checkDb.out), afterFirstLine(checkFile.out));
+    EXPECT_NE(checkFile.out.find("coordination_overlap"), std::string::npos) << checkFile.out;
     const auto statsFile = test::runRedline("stats --zones " + kCatalog + " --by township");
     const auto statsDb = test::runRedline("stats --zones '" + store + "' --by township");
     EXPECT_EQ(statsFile.out, statsDb.out);
