@@ -51,9 +51,10 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Redline map viewer and headless printer"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption zones({QStringLiteral("zones"), QStringLiteral("z")},
-                                   QStringLiteral("Zoning store (GeoPackage or catalog.yaml)."),
-                                   QStringLiteral("STORE"));
+    const QCommandLineOption zones(
+        {QStringLiteral("zones"), QStringLiteral("z")},
+        QStringLiteral("Zoning store (GeoPackage, catalog.yaml or PostGIS: PG:… schemas=NAME)."),
+        QStringLiteral("STORE"));
     const QCommandLineOption sites({QStringLiteral("sites"), QStringLiteral("s")},
                                    QStringLiteral("Sites file (any format the engine reads)."),
                                    QStringLiteral("SRC"));

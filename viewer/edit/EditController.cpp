@@ -33,7 +33,8 @@ bool EditController::start(const std::string& user)
         return true;
     if (!m_viewer.store() || m_viewer.store()->path().empty())
     {
-        fail(QStringLiteral("请先打开分区数据（GeoPackage 或 catalog.yaml）再编辑。"));
+        fail(QStringLiteral(
+            "请先打开分区数据（GeoPackage、catalog.yaml 或 PostGIS 分区库）再编辑。"));
         return false;
     }
     try

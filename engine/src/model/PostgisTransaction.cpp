@@ -41,6 +41,11 @@ PostgisTransaction::PostgisTransaction(PostgisSource& source, const Crs& analysi
                                         ": the store is being written by another session (no "
                                         "write lock after 30 s); nothing was saved, try again.",
                                     e.sqlstate());
+        if (e.sqlstate() == "25006") // read_only_sql_transaction: a streaming replica
+            throw pg::DatabaseError(source.label() +
+                                        ": the server is read-only (a standby?); edits go to the "
+                                        "primary, nothing was saved.",
+                                    e.sqlstate());
         throw;
     }
 }
