@@ -16,7 +16,7 @@ PACKAGES=(
   # report tests and screenshots: an independent SVG renderer, a browser for the HTML report
   librsvg2-bin chromium
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
-  postgresql-15 postgresql-15-postgis-3
+  postgresql-15 postgresql-15-postgis-3 time
 )
 
 SUDO=""

@@ -340,10 +340,11 @@ void buildSites(World& w)
         setAttr(unknown, "unavoidable", std::monostate{});
         cases.push_back(
             {"D08", "穿越红线的林区道路（是否可避让未填报）", road(-900.0), roadHits, false,
-             crosses, unknown, "needs_review",
-             "The road crosses the red line but `unavoidable` is not stated: ERL-03 and "
-             "ERL-04 both need it, so the rulebook gives needs_review (信息不足) until "
-             "the applicant states it."});
+             crosses, unknown, "restricted",
+             "The road crosses the red line but `unavoidable` is not stated: stated true it "
+             "is restricted (ERL-03), stated false prohibited (ERL-04); the hit takes the "
+             "least severe verdict still possible, restricted, and names unavoidable as the "
+             "value that decides (信息不足, issue 9)."});
     }
     cases.push_back(
         {"D09",

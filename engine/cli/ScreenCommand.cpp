@@ -2,21 +2,22 @@
 // Fills a ScreeningRequest from the options and runs it through the engine's ScreeningEngine,
 // the same path as the service.
 
-#include <CLI/CLI.hpp>
-
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 #include <memory>
 
-#include "Commands.hpp"
-#include "ExitCodes.hpp"
-#include "ScreenOutput.hpp"
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include "redline/api/ScreeningEngine.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/plugin/Registry.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
+
+#include "Commands.hpp"
+#include "ExitCodes.hpp"
+#include "ScreenOutput.hpp"
 
 namespace
 {
@@ -30,6 +31,8 @@ struct ScreenArgs
     std::string output;
     std::string failOn;
     bool noCache = false;
+    std::vector<std::string> fields;    // --fields FILE|NAME=SOURCE,…
+    std::vector<std::string> siteAttrs; // --site-attr KEY=VALUE
 };
 
 void showProgress(std::size_t done, std::size_t total)
@@ -53,6 +56,11 @@ int runScreen(ScreenArgs a, const redline::Registry& registry)
 {
     using namespace redline;
     const std::string format = resolveScreenFormat(a.format, a.output);
+    for (const auto& f : a.fields)
+        for (auto& mapping : parseFieldMapping(f))
+            a.request.fields.push_back(std::move(mapping));
+    for (const auto& attr : a.siteAttrs)
+        a.request.siteAttributes.push_back(parseSiteAttribute(attr));
     if (a.buffer >= 0)
         a.request.bufferM = a.buffer;
     if (isatty(STDERR_FILENO))
@@ -75,11 +83,30 @@ int runScreen(ScreenArgs a, const redline::Registry& registry)
     for (const auto& w : report.warnings)
         std::cerr << "redline: warning: " << w << "\n";
 
+    // A site that could not be screened makes the run exit 1 even when --fail-on is also
+    // reached: the results are incomplete, and that is the first thing a script must learn.
+    std::size_t errors = 0;
+    for (const auto& s : report.results)
+        if (s.verdict == Verdict::Error)
+        {
+            std::cerr << "redline: " << s.message << "\n";
+            ++errors;
+        }
+    if (errors > 0)
+    {
+        if (errors == report.results.size())
+            std::cerr << "redline: no site could be screened (verdict error).\n";
+        else
+            std::cerr << "redline: " << errors << " of " << report.results.size()
+                      << " sites could not be screened (verdict error); the others were "
+                         "screened and written.\n";
+        return exitcode::kInputError;
+    }
     if (!a.failOn.empty())
     {
         const Verdict threshold = *parseVerdict(a.failOn);
         for (const auto& s : report.results)
-            if (s.verdict >= threshold)
+            if (reaches(s.verdict, threshold))
                 return exitcode::kFailOn;
     }
     return exitcode::kOk;
@@ -112,9 +139,16 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
         ->check(CLI::NonNegativeNumber);
     sub->add_option("--rules", args->engine.defaultRules,
                     "Rule set: a name (see `redline plugins`), a rule file, or none");
-    sub->add_option("--fail-on", args->failOn, "Exit 3 when a site reaches this verdict")
+    sub->add_option("--fail-on", args->failOn,
+                    "Exit 3 when a site reaches this verdict (exit 1 wins if a site is `error`)")
         ->check(CLI::IsMember({"prohibited", "restricted", "needs_review"}));
     sub->add_option("--threads", r.threads, "Worker threads (default: all cores)");
+    sub->add_option("--fields", args->fields,
+                    "Where the sites keep project attributes: NAME=SOURCE[,NAME=SOURCE…] or a file "
+                    "of NAME=SOURCE lines (e.g. project_type=XMLB)");
+    sub->add_option("--site-attr", args->siteAttrs,
+                    "A project attribute for every site, KEY=VALUE (repeatable; e.g. "
+                    "project_type=road for a 界址点 list or --site-wkt)");
     sub->add_flag("--no-cache", args->noCache,
                   "Read the store itself, without its screening cache (<store>.redline-cache)");
     sub->callback([args, &registry, &exitCode] { exitCode = runScreen(*args, registry); });

@@ -90,7 +90,7 @@ std::vector<ReportField> profileOf(const ScreeningReport& report, const SiteResu
         {"项目名称", s.name.empty() ? "—" : s.name},
         {"项目编号", s.siteId},
         {"所在乡镇", township},
-        {"几何类型", geometryTypeTitle(s.geometry.type())},
+        {"几何类型", s.geometry.isEmpty() ? std::string("—") : geometryTypeTitle(s.geometry.type())},
         {"中心点坐标（" + report.analysisCrs + "）",
          "X " + formatFixed(c.x, 2) + "，Y " + formatFixed(c.y, 2)},
         {"经纬度（CGCS2000）", lonLatText(report, c)},
@@ -191,7 +191,7 @@ ReportTable hitTable(const SiteResult& s)
             ReportRow row;
             row.cells.assign(t.header.size(), "—");
             row.cells[0] = zoneKindTitle(kind);
-            row.cells[1] = "不涉及";
+            row.cells[1] = s.verdict == Verdict::Error ? "未筛查" : "不涉及"; // error: unknown
             row.muted = true;
             t.rows.push_back(std::move(row));
         }
@@ -314,7 +314,8 @@ SiteReportModel siteReportModel(const ScreeningReport& report, std::size_t index
     m.profile = profileOf(report, s, m.location);
     m.hits = hitTable(s);
     m.rules = ruleTable(s, m.location);
-    m.noRulesText = m.location.county == CountyRelation::Outside
+    m.noRulesText = s.verdict == Verdict::Error ? "项目未能筛查，无规则结论。"
+                    : m.location.county == CountyRelation::Outside
                         ? "站点位于县域范围外，本县规则不适用。"
                         : "无适用规则（项目未涉及管控分区，或规则集为 " + report.ruleSet + "）。";
     m.notes = notesOf(report, index, m.location);

@@ -100,6 +100,13 @@ std::string sentenceFor(const SiteResult& site)
     if (site.verdict == Verdict::Allowed)
         return "允许：选址未触及生态环境分区管控的禁止或限制要求，可按规定程序办理环境影响评价等"
                "手续。";
+    if (site.verdict == Verdict::Error) // the message names the file, the site and the reason
+    {
+        std::string why = site.message;
+        if (!why.empty() && why.back() == '.')
+            why.pop_back();
+        return "无法筛查：该项目未能筛查，须更正后重新筛查（" + why + "）。";
+    }
     return std::string(toChinese(site.verdict)) + "。";
 }
 

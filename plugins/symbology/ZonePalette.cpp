@@ -251,6 +251,8 @@ Rgba verdictRgba(Verdict v)
         return {251, 192, 45};
     if (v == Verdict::Allowed)
         return {56, 142, 60};
+    if (v == Verdict::Error) // not screened: dark grey, white text
+        return {66, 66, 66};
     return {160, 160, 164}; // anything else: Qt::gray, as the viewer had
 }
 

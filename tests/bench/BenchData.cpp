@@ -54,6 +54,12 @@ std::shared_ptr<const ZoningStore> sharedStore()
     return store;
 }
 
+std::shared_ptr<const PreparedStore> sharedPreparedStore()
+{
+    static const auto store = PreparedStore::build(*sharedStore());
+    return store;
+}
+
 const Layer& allSites()
 {
     static const Layer sites = []

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "redline/analysis/PreparedStore.hpp"
 #include "redline/data/Layer.hpp"
 #include "redline/model/ZoningStore.hpp"
 
@@ -19,6 +20,8 @@ namespace redline::bench
 [[nodiscard]] std::string zoningPath();
 // The store, loaded once (EPSG:4549).
 [[nodiscard]] std::shared_ptr<const ZoningStore> sharedStore();
+// The store prepared once for screening (PreparedStore::build of sharedStore()).
+[[nodiscard]] std::shared_ptr<const PreparedStore> sharedPreparedStore();
 // Every site of the workload in EPSG:4549 (the EPSG:4490 ones reprojected on reading).
 [[nodiscard]] const Layer& allSites();
 

@@ -1,5 +1,6 @@
-// Screening benchmarks on the county workload (issue 2, item 7): store loading and indexing, the
-// full batch of sites on 1 and on all threads, and single-site latency quantiles.
+// Screening benchmarks on the county workload (issues 2 and 13): store loading and preparing,
+// opening through the store cache, the full batch of sites on 1 and on all threads, and
+// single-site latency quantiles.
 // Not a CI gate: no timed assertions. Figures go to docs/benchmarks.md.
 
 #include <benchmark/benchmark.h>
@@ -11,6 +12,7 @@
 
 #include "BenchData.hpp"
 #include "redline/analysis/Screening.hpp"
+#include "redline/cache/StoreCache.hpp"
 
 namespace
 {
@@ -39,35 +41,53 @@ std::size_t countHits(const std::vector<SiteResult>& results)
     return n;
 }
 
-// Loading the GeoPackage store (read, reproject, validate) plus building the screening index.
-void BM_LoadAndIndexStore(benchmark::State& state)
+// Loading the GeoPackage store (read, reproject, validate) plus preparing it (flat arrays, zone
+// R-tree and edge indexes): what the first run after a store change pays.
+void BM_LoadAndPrepareStore(benchmark::State& state)
 {
     const std::string path = bench::zoningPath();
     std::size_t zones = 0;
     for (auto _ : state)
     {
-        auto store = ZoningStore::load(path, Crs::fromEpsg(4549));
-        Screening screening(store, noRules(), overlapOnly(0));
-        zones = 0;
-        for (const auto& l : store->layers())
-            zones += l.layer->features.size();
-        benchmark::DoNotOptimize(&screening);
+        const auto prepared = PreparedStore::build(*ZoningStore::load(path, Crs::fromEpsg(4549)));
+        zones = prepared->zones().size();
+        benchmark::DoNotOptimize(prepared.get());
     }
     state.counters["zones"] = static_cast<double>(zones);
 }
-BENCHMARK(BM_LoadAndIndexStore)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LoadAndPrepareStore)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// The whole batch from a fresh Screening each time (cold per-thread caches: zones are prepared
-// on first use, as in one `redline screen` run). Arg = worker threads (0 = all cores).
-void BM_ScreenBatchCold(benchmark::State& state)
+// Opening the store through its cache (content key, hash check, mapping, zone attributes): what
+// every later run pays.
+void BM_OpenCachedStore(benchmark::State& state)
 {
-    const auto store = bench::sharedStore();
+    const std::string path = bench::zoningPath();
+    StoreCacheOptions o;
+    o.analysisCrs = Crs::fromEpsg(4549);
+    benchmark::DoNotOptimize(openPreparedStore(path, o)); // writes the cache if needed
+    for (auto _ : state)
+    {
+        const CachedStore c = openPreparedStore(path, o);
+        if (c.outcome != CacheOutcome::Hit)
+            state.SkipWithError("the store cache was not used");
+        benchmark::DoNotOptimize(c.store.get());
+    }
+}
+BENCHMARK(BM_OpenCachedStore)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The whole batch on the prepared store. Arg 0 = worker threads (0 = all cores); arg 1 = 1 to
+// build every partial overlap's geometry (map outputs) instead of measuring it from the edges.
+void BM_ScreenBatch(benchmark::State& state)
+{
+    const auto store = bench::sharedPreparedStore();
     const Layer& sites = bench::allSites();
     const auto threads = static_cast<unsigned>(state.range(0));
+    ScreeningOptions options = overlapOnly(threads);
+    options.overlapGeometry = state.range(1) != 0;
     std::size_t hits = 0;
     for (auto _ : state)
     {
-        Screening screening(store, noRules(), overlapOnly(threads));
+        const Screening screening(store, noRules(), options);
         const auto results = screening.run(sites);
         hits = countHits(results);
     }
@@ -78,42 +98,22 @@ void BM_ScreenBatchCold(benchmark::State& state)
     state.counters["sites_per_s"] = benchmark::Counter(
         static_cast<double>(sites.features.size()), benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_ScreenBatchCold)
-    ->ArgName("threads")
-    ->Arg(1)
-    ->Arg(0)
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
-
-// The batch again on the same Screening (prepared zones already cached by each worker).
-void BM_ScreenBatchWarm(benchmark::State& state)
-{
-    const auto store = bench::sharedStore();
-    const Layer& sites = bench::allSites();
-    const auto threads = static_cast<unsigned>(state.range(0));
-    Screening screening(store, noRules(), overlapOnly(threads));
-    benchmark::DoNotOptimize(screening.run(sites)); // warm-up, not measured
-    for (auto _ : state)
-        benchmark::DoNotOptimize(screening.run(sites));
-    state.counters["sites_per_s"] = benchmark::Counter(
-        static_cast<double>(sites.features.size()), benchmark::Counter::kIsIterationInvariantRate);
-}
-BENCHMARK(BM_ScreenBatchWarm)
-    ->ArgName("threads")
-    ->Arg(1)
-    ->Arg(0)
+BENCHMARK(BM_ScreenBatch)
+    ->ArgNames({"threads", "geometry"})
+    ->Args({1, 0})
+    ->Args({0, 0})
+    ->Args({1, 1})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 
 // Single-site latency after loading: every site screened alone with screenOne() on the calling
 // thread, each call timed; quantiles are reported as counters in microseconds. Arg 0: a fresh
-// Screening (zones prepared on first use, like an interactive check right after start-up);
-// Arg 1: warm (every zone already prepared on this thread).
+// Screening (first touch of the store's pages, like an interactive check right after start-up);
+// Arg 1: warm (every site screened once before, as in the service).
 void BM_SingleSiteLatency(benchmark::State& state)
 {
-    const auto store = bench::sharedStore();
+    const auto store = bench::sharedPreparedStore();
     const Layer& sites = bench::allSites();
     const bool warm = state.range(0) != 0;
     std::vector<double> us;

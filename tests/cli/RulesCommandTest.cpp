@@ -25,8 +25,9 @@ TEST(RulesCommand, JsonListHasEveryRulebookRule)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto json = nlohmann::json::parse(r.out);
     EXPECT_EQ(json["name"], "rules.yongjia");
-    // RULEBOOK: TL-01..10, ERL-01..08, DW-01..14, PA-01..11, LV-01..02, NX-01..07 = 52 rules.
-    EXPECT_EQ(json["rules"].size(), 52u);
+    // RULEBOOK: TL-01..10, ERL-01..08 with 06b/06c, DW-01..14, PA-01..11, LV-01..02, NX-01..07
+    // = 54 rules.
+    EXPECT_EQ(json["rules"].size(), 54u);
     EXPECT_EQ(json["rules"][0]["id"], "TL-01");
     EXPECT_EQ(json["rules"][0]["verdict_from_kind"], "ecological_redline");
 }

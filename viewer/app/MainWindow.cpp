@@ -133,13 +133,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                     return showError(QString::fromUtf8(e.what()));
                 }
                 std::size_t prohibited = 0;
+                std::size_t failed = 0;
                 for (const SiteResult& r : results)
+                {
                     prohibited += r.verdict == Verdict::Prohibited ? 1 : 0;
+                    failed += r.verdict == Verdict::Error ? 1 : 0;
+                }
                 m_session.setResults(std::move(results));
                 m_screening->setResults(m_session.results());
-                m_screening->setBusy(false, QStringLiteral("筛查完成：%1 个项目，其中禁止 %2 个")
-                                                .arg(m_session.results().size())
-                                                .arg(prohibited));
+                QString status = QStringLiteral("筛查完成：%1 个项目，其中禁止 %2 个")
+                                     .arg(m_session.results().size())
+                                     .arg(prohibited);
+                if (failed > 0)
+                    status += QStringLiteral("，无法筛查 %1 个").arg(failed);
+                m_screening->setBusy(false, status);
                 refreshOverlays();
             });
     resize(1400, 900);

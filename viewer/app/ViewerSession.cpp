@@ -36,6 +36,7 @@ void ViewerSession::loadSites(const std::string& path)
         throw Error(path + ": open a zoning store before the sites.");
     SiteSourceOptions options;
     options.zoningExtent = fullExtent();
+    options.keepUnusableSites = true; // shown with the verdict `error` instead of failing all
     auto layer = std::make_shared<const Layer>(
         redline::loadSites(path, m_store->analysisCrs(), options, &m_registry));
     setSites(std::move(layer), path);

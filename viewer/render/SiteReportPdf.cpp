@@ -315,7 +315,10 @@ void writeSiteReportPdf(const SiteReportInput& in, const QString& path)
         flow.table(fieldTable(m.profile, {0.17, 0.33, 0.17, 0.33}));
 
         flow.heading(QStringLiteral("二、叠加图"));
-        drawMap(flow, in, site);
+        if (site.geometry.isEmpty()) // a site that could not be read (verdict `error`)
+            flow.paragraph(QStringLiteral("无可用的用地范围，未绘制叠加图。"), 9);
+        else
+            drawMap(flow, in, site);
 
         flow.heading(QStringLiteral("三、涉及分区情况"));
         flow.table(m.hits);

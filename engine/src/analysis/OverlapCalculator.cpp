@@ -72,23 +72,49 @@ std::optional<Hit> measureOverlap(GeosContext& ctx, const SiteGeos& site, const 
     const Dimension dim = site.geometry->dimension();
     if (dim == Dimension::Point)
     {
-        // A point on the boundary touches (distance 0) without being contained.
-        hit.contains = predicate(ctx, GEOSPreparedContains_r(h, zone.prepared.get(), site.geos),
-                                 "contains");
-        if (hit.contains)
+        // A point on the boundary touches (distance 0) without being contained. A MultiPoint
+        // counts as contained when any of its points is, with the share of its points inside.
+        const int n = GEOSGetNumGeometries_r(h, site.geos);
+        const auto& parts = site.geometry->parts();
+        if (n < 1 || static_cast<std::size_t>(n) != parts.size())
         {
-            hit.siteShare = 1;
+            ctx.check("counting points");
+            throw GeometryError("the site's points do not match its GEOS geometry");
+        }
+        std::vector<Part> inside;
+        for (int i = 0; i < n; ++i)
+            if (predicate(ctx,
+                          GEOSPreparedContains_r(h, zone.prepared.get(),
+                                                 GEOSGetGeometryN_r(h, site.geos, i)),
+                          "contains"))
+                inside.push_back(parts[static_cast<std::size_t>(i)]);
+        hit.contains = !inside.empty();
+        hit.siteShare = static_cast<double>(inside.size()) / n;
+        if (inside.size() == parts.size())
             hit.overlap = *site.geometry;
+        else if (!inside.empty())
+        {
+            // Type first: the by-value argument may be moved from before size() is read.
+            const auto type = inside.size() == 1 ? GeometryType::Point : GeometryType::MultiPoint;
+            hit.overlap = Geometry(type, std::move(inside));
         }
         return hit;
     }
 
-    // Short-cut: a site wholly inside the zone overlaps by its own measure, no overlay needed.
-    const bool contained = predicate(
-        ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos), "containsProperly");
+    // Short-cuts: a site inside the zone (boundary contact allowed) overlaps by its own measure,
+    // and one that only touches it (shared edges or vertices, interiors apart) not at all; no
+    // overlay is needed for either.
+    const bool contained =
+        predicate(ctx, GEOSPreparedContainsProperly_r(h, zone.prepared.get(), site.geos),
+                  "containsProperly") ||
+        predicate(ctx, GEOSPreparedCovers_r(h, zone.prepared.get(), site.geos), "covers");
     if (contained)
     {
         hit.overlap = *site.geometry;
+    }
+    else if (predicate(ctx, GEOSPreparedTouches_r(h, zone.prepared.get(), site.geos), "touches"))
+    {
+        hit.overlap = Geometry();
     }
     else
     {

@@ -67,7 +67,8 @@ struct Screening::Impl
         }
     }
 
-    SiteResult screen(const Feature& site, std::size_t index) const;
+    // `where` names the sites' file and layer in an `error` verdict's message.
+    SiteResult screen(const Feature& site, std::size_t index, const std::string& where) const;
     std::optional<Hit> measure(Worker& w, const SiteResult& r, detail::GeosGeomPtr& siteGeos,
                                std::uint32_t zone, double buffer) const;
     std::optional<Hit> measureWithGeos(Worker& w, const SiteResult& r,
@@ -125,7 +126,8 @@ std::optional<Hit> Screening::Impl::measure(Worker& w, const SiteResult& r,
         return hit;
     }
     case Relation::Within:
-        hit.overlap = r.geometry;
+        if (options.overlapGeometry || dim == Dimension::Point)
+            hit.overlap = r.geometry; // the site itself
         if (dim == Dimension::Point)
         {
             hit.contains = true;
@@ -166,7 +168,8 @@ std::optional<Hit> Screening::Impl::measure(Worker& w, const SiteResult& r,
     return measureWithGeos(w, r, siteGeos, zone, buffer);
 }
 
-SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) const
+SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex,
+                                   const std::string& where) const
 {
     Worker& w = workers.local();
     SiteResult r;
@@ -175,12 +178,20 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
     r.name = attributeText(site, options.siteNameField, "");
     r.attributes = site.attributes;
     r.geometry = site.geometry;
-    r.areaM2 = site.geometry.planarArea();
-    r.areaEllipsoidalM2 = w.measure.area(site.geometry);
-    r.lengthM = site.geometry.dimension() == Dimension::Line ? site.geometry.planarLength() : 0;
+    if (!site.error.empty())
+    {
+        r.verdict = Verdict::Error;
+        r.message = site.error;
+        return r;
+    }
 
+    // One site that cannot be measured (a GEOS or PROJ failure) gets the verdict `error`; it
+    // never ends the batch.
     try
     {
+        r.areaM2 = site.geometry.planarArea();
+        r.areaEllipsoidalM2 = w.measure.area(site.geometry);
+        r.lengthM = site.geometry.dimension() == Dimension::Line ? site.geometry.planarLength() : 0;
         w.shape.assign(site.geometry);
         detail::GeosGeomPtr siteGeos; // converted on the first GEOS fallback only
         const Envelope& siteEnv = site.geometry.envelope();
@@ -206,12 +217,20 @@ SiteResult Screening::Impl::screen(const Feature& site, std::size_t siteIndex) c
             hit->attributes = zone.attributes;
             r.hits.push_back(std::move(*hit));
         }
+        rules->evaluate(r, context);
     }
-    catch (const GeometryError& e)
+    catch (const Error& e)
     {
-        throw GeometryError("site '" + r.siteId + "': " + e.what());
+        w.ctx.clearError(); // the next site on this worker starts clean
+        r.hits.clear();
+        r.warnings.clear();
+        r.verdict = Verdict::Error;
+        std::string why = e.what();
+        if (!why.empty() && why.back() == '.')
+            why.pop_back();
+        r.message = (where.empty() ? std::string("site '") : where + ", site '") + r.siteId +
+                    "': cannot be screened (" + why + ").";
     }
-    rules->evaluate(r, context);
     return r;
 }
 
@@ -238,6 +257,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
     const std::size_t n = sites.features.size();
     std::vector<SiteResult> results(n);
     std::atomic<std::size_t> done{0};
+    const std::string where = describeLocation(sites.source, sites.name);
     const std::vector<std::size_t> order = detail::mortonOrder(sites.features);
     auto work = [&]
     {
@@ -247,7 +267,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
                               for (std::size_t k = range.begin(); k != range.end(); ++k)
                               {
                                   const std::size_t i = order[k];
-                                  results[i] = m_impl->screen(sites.features[i], i);
+                                  results[i] = m_impl->screen(sites.features[i], i, where);
                                   const std::size_t d = ++done;
                                   if (m_impl->options.progress)
                                       m_impl->options.progress(d, n);
@@ -263,7 +283,7 @@ std::vector<SiteResult> Screening::run(const Layer& sites) const
 
 SiteResult Screening::screenOne(const Feature& site, std::size_t index) const
 {
-    return m_impl->screen(site, index);
+    return m_impl->screen(site, index, {});
 }
 
 } // namespace redline

@@ -11,6 +11,7 @@ const char* toString(Verdict v)
     case Verdict::NeedsReview: return "needs_review";
     case Verdict::Restricted: return "restricted";
     case Verdict::Prohibited: return "prohibited";
+    case Verdict::Error: return "error";
     }
     return "needs_review";
 }
@@ -23,6 +24,7 @@ const char* toChinese(Verdict v)
     case Verdict::NeedsReview: return "需进一步论证";
     case Verdict::Restricted: return "限制";
     case Verdict::Prohibited: return "禁止";
+    case Verdict::Error: return "无法筛查";
     }
     return "需进一步论证";
 }

@@ -15,6 +15,7 @@
 #include "redline/analysis/Screening.hpp"
 #include "redline/io/SiteSource.hpp"
 #include "redline/plugin/Registry.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 
 namespace redline
@@ -51,19 +52,6 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
     for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size())
         text.replace(pos, from.size(), to);
     return text;
-}
-
-Layer withAttributes(Layer sites, const ScreeningRequest& request)
-{
-    for (const auto& [name, value] : request.siteAttributes)
-    {
-        for (auto& f : sites.features)
-            f.attributes.set(name, value);
-        if (std::find(sites.fieldNames.begin(), sites.fieldNames.end(), name) ==
-            sites.fieldNames.end())
-            sites.fieldNames.push_back(name);
-    }
-    return sites;
 }
 
 // Bytes visible to GDAL as a file under /vsimem/ for the object's lifetime (no copy).
@@ -106,8 +94,7 @@ struct ScreeningEngine::Caches
 {
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<const RuleSet>> ruleSets;
-    std::map<std::tuple<std::string, std::optional<double>, bool>,
-             std::shared_ptr<const Screening>>
+    std::map<std::tuple<std::string, std::optional<double>, bool>, std::shared_ptr<const Screening>>
         screenings;
     std::mutex zoningMutex; // a load takes a while: not under `mutex`
     std::shared_ptr<const ZoningStore> zoning;
@@ -186,9 +173,10 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
     if (!request.towgs84.empty())
         so.towgs84 = parseTowgs84(request.towgs84);
     so.zoningExtent = m_store->extent();
+    so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
     const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
-        return withAttributes(siteFromWkt(request.siteWkt, crs, so), request);
+        return withProjectAttributes(siteFromWkt(request.siteWkt, crs, so), request);
     if (!request.sitesData.empty())
     {
         // Read from memory: the same GDAL driver as for a file of that name, without the disk.
@@ -201,7 +189,8 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
         return loadSites(named);
     }
     if (request.sitesLabel.empty())
-        return withAttributes(redline::loadSites(request.sitesPath, crs, so, &m_registry), request);
+        return withProjectAttributes(redline::loadSites(request.sitesPath, crs, so, &m_registry),
+                                     request);
     // Name the source as labelled, in warnings and in errors alike.
     const auto relabel = [&](std::string text)
     { return replaceAll(std::move(text), request.sitesPath, request.sitesLabel); };
@@ -211,7 +200,7 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
         sites.source = request.sitesLabel;
         for (auto& w : sites.warnings)
             w = relabel(w);
-        return withAttributes(std::move(sites), request);
+        return withProjectAttributes(std::move(sites), request);
     }
     catch (const IoError& e)
     {
@@ -229,6 +218,14 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
     {
         throw ConfigError(relabel(e.what()));
     }
+}
+
+Layer ScreeningEngine::withProjectAttributes(Layer sites, const ScreeningRequest& request) const
+{
+    const std::string rulesName = request.rules.empty() ? m_config.defaultRules : request.rules;
+    ProjectAttributeOptions options{request.fields, request.siteAttributes};
+    ProjectAttributeMapping(ruleSet(rulesName)->vocabulary(), std::move(options)).apply(sites);
+    return sites;
 }
 
 ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request) const
@@ -278,7 +275,8 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
     report.analysisCrs = m_analysisCrsLabel;
     report.ruleSet = rulesName;
     report.ruleSetVersion = rules->version();
-    report.warnings = sites.warnings;
+    report.warnings = m_store->warnings(); // zoning repairs (make-valid) and other load warnings
+    report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening->run(sites);
     if (request.zoningContext)
         report.zoning = zoning();

@@ -42,6 +42,10 @@ std::optional<RequestProblem> ScreeningRequest::problem() const
         if (name.empty() || name.size() > 64 || value.size() > 1024)
             return RequestProblem{"site_attributes",
                                   "names must be 1–64 bytes and values at most 1024 bytes"};
+    for (const auto& [name, source] : fields)
+        if (name.empty() || name.size() > 64 || source.empty() || source.size() > 256)
+            return RequestProblem{"fields",
+                                  "names must be 1–64 bytes and source fields 1–256 bytes"};
     if (threads > 1024)
         return RequestProblem{"threads", "must be at most 1024"};
     return std::nullopt;

@@ -119,6 +119,15 @@ std::string Crs::toWkt() const
     return s;
 }
 
+Crs Crs::geographicBase() const
+{
+    Crs c;
+    if (m_impl->srs.IsEmpty() || c.m_impl->srs.CopyGeogCSFrom(&m_impl->srs) != OGRERR_NONE)
+        return fromEpsg(4326);
+    c.m_impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return c;
+}
+
 std::optional<Envelope> Crs::areaOfUseLonLat() const
 {
     double w = 0, s = 0, e = 0, n = 0;

@@ -89,9 +89,16 @@ std::optional<Point> areaCentroid(const Geometry& g)
             cx += ringArea * (rx / (3 * ra) + ring[0].x);
             cy += ringArea * (ry / (3 * ra) + ring[0].y);
         }
+    // A ring whose signed parts cancel (a self-crossing "bow-tie") leaves a rounding residue as
+    // its area, and dividing by it throws the centroid millions of kilometres away: only a
+    // centroid within the polygon's envelope is one.
     if (area <= 0)
         return std::nullopt;
-    return Point{cx / area, cy / area};
+    const Point c{cx / area, cy / area};
+    const Envelope& e = g.envelope();
+    if (!(c.x >= e.minX && c.x <= e.maxX && c.y >= e.minY && c.y <= e.maxY))
+        return std::nullopt;
+    return c;
 }
 
 } // namespace

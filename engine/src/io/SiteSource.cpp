@@ -15,6 +15,7 @@
 #include "redline/io/LegacyDatum.hpp"
 #include "redline/io/SiteCad.hpp"
 #include "redline/io/SiteExtentCheck.hpp"
+#include "redline/io/SiteValidation.hpp"
 #include "redline/io/VectorReader.hpp"
 #include "redline/plugin/Registry.hpp"
 
@@ -51,13 +52,54 @@ std::optional<WebDatum> webDatumOf(const std::optional<std::string>& siteCrs)
     return std::nullopt;
 }
 
-// How a site is named in messages: site_id, else name, else the feature id.
-std::string siteLabel(const Feature& f)
+// Applies `step` to every usable site; a site the step cannot place (a CrsError) becomes
+// unusable when the options keep such sites, and ends the load otherwise.
+template <class Step>
+void forEachPlaced(Layer& layer, const SiteSourceOptions& options, const Step& step)
 {
-    for (const char* field : {"site_id", "name"})
-        if (auto v = f.attributes.text(field); v && !v->empty())
-            return "'" + *v + "'";
-    return "fid " + std::to_string(f.fid);
+    for (Feature& f : layer.features)
+    {
+        if (!f.error.empty())
+            continue;
+        try
+        {
+            step(f);
+        }
+        catch (const CrsError& e)
+        {
+            std::string why = e.what();
+            if (!why.empty() && why.back() == '.')
+                why.pop_back();
+            const std::string msg =
+                describeLocation(layer.source, layer.name, siteLabel(f)) + ": " + why + ".";
+            if (!options.keepUnusableSites)
+                throw CrsError(msg);
+            f.error = msg;
+            f.geometry = Geometry();
+        }
+    }
+}
+
+// Sites that cannot be used: the first one ends the load unless the options keep them; a source
+// in which no site can be used is one clear error either way.
+void checkUsable(const Layer& layer, const SiteSourceOptions& options)
+{
+    std::size_t unusable = 0;
+    const Feature* first = nullptr;
+    for (const Feature& f : layer.features)
+        if (!f.error.empty())
+        {
+            ++unusable;
+            first = first ? first : &f;
+        }
+    if (!first)
+        return;
+    if (layer.features.size() == 1 || !options.keepUnusableSites)
+        throw GeometryError(first->error);
+    if (unusable == layer.features.size())
+        throw GeometryError(describeLocation(layer.source, layer.name) + ": none of the " +
+                            std::to_string(unusable) + " sites can be screened; the first: " +
+                            first->error);
 }
 
 // Applies the web datum, legacy datum and reprojection steps shared by files and WKT.
@@ -82,8 +124,8 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
             throw CrsError(describeLocation(layer.source, layer.name) +
                            " is in the projected CRS " + layer.crs.label() + ", but --site-crs " +
                            *options.siteCrs + " needs longitude/latitude coordinates.");
-        for (Feature& f : layer.features)
-            f.geometry = webDatumToWgs84(f.geometry, *web);
+        forEachPlaced(layer, options, [&](Feature& f)
+                      { f.geometry = webDatumToWgs84(f.geometry, *web); });
         layer.crs = Crs::fromEpsg(4490);
         layer.warnings.push_back(describeLocation(layer.source, layer.name) +
                                  ": coordinates converted from the " + datumName +
@@ -95,8 +137,7 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
     {
         // Through WGS84 itself: PROJ applies the Helmert only towards EPSG:4326 (LegacyDatum.hpp).
         const CrsTransform toWgs84(withTowgs84(layer.crs, *options.towgs84), Crs::fromEpsg(4326));
-        for (Feature& f : layer.features)
-            f.geometry = toWgs84.apply(f.geometry);
+        forEachPlaced(layer, options, [&](Feature& f) { f.geometry = toWgs84.apply(f.geometry); });
         layer.crs = Crs::fromEpsg(4490); // = WGS84 within about a metre
     }
     else if (auto legacy = legacyDatumOf(layer.crs))
@@ -116,6 +157,8 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
         const CrsTransform& transform = detail::cachedTransform(layer.crs, analysisCrs);
         for (Feature& f : layer.features)
         {
+            if (!f.error.empty())
+                continue;
             try
             {
                 f.geometry = transform.apply(f.geometry);
@@ -133,7 +176,10 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
                     if (auto cause = likelyMisreading(asRead[i], sourceCrs, analysisCrs,
                                                       *options.zoningExtent))
                         msg += "; likely cause: " + *cause;
-                throw CrsError(msg + ".");
+                if (!options.keepUnusableSites)
+                    throw CrsError(msg + ".");
+                f.error = msg + ".";
+                f.geometry = Geometry();
             }
         }
         layer.crs = analysisCrs;
@@ -149,6 +195,8 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
         for (std::size_t i = 0; i < layer.features.size(); ++i)
         {
             const Feature& f = layer.features[i];
+            if (!f.error.empty())
+                continue;
             Geometry placed = f.geometry;
             try
             {
@@ -233,13 +281,21 @@ Layer loadSites(const std::string& path, const Crs& analysisCrs, const SiteSourc
         read.layerName = cadLayer ? std::nullopt : options.layerName;
         read.assumeCrs = declared;
         read.idField = "site_id";
+        if (cad)
+            read.dxfEncoding = cadTextEncoding(path);
+        read.repairInvalid = false; // validateSites repairs, for every importer alike
+        read.keepUnusable = true;   // checkUsable decides whether one bad site ends the load
         layer = readLayer(path, read);
         if (cad)
             layer = sitesFromCad(std::move(layer), cadLayer ? options.layerName : std::nullopt);
     }
     if (layer.features.empty())
         throw IoError(describeLocation(path, layer.name) + " holds no sites.");
-    return placeSites(std::move(layer), analysisCrs, options);
+    validateSites(layer);
+    checkUsable(layer, options);
+    layer = placeSites(std::move(layer), analysisCrs, options);
+    checkUsable(layer, options);
+    return layer;
 }
 
 Layer siteFromWkt(const std::string& wkt, const Crs& analysisCrs, const SiteSourceOptions& options)
@@ -261,6 +317,8 @@ Layer siteFromWkt(const std::string& wkt, const Crs& analysisCrs, const SiteSour
     f.attributes.set("site_id", std::string("wkt"));
     layer.fieldNames = {"site_id"};
     layer.features.push_back(std::move(f));
+    validateSites(layer);
+    checkUsable(layer, options);
     return placeSites(std::move(layer), analysisCrs, options);
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <ogr_api.h>
@@ -18,6 +19,7 @@
 #include "geo/TransformCache.hpp"
 #include "geos/GeosConvert.hpp"
 #include "io/CrsGuess.hpp"
+#include "io/PolygonRepair.hpp"
 
 namespace fs = std::filesystem;
 
@@ -35,6 +37,33 @@ void gdalInit()
 
 namespace
 {
+
+// Sets a GDAL configuration option for the calling thread only, restoring it on scope exit.
+class ThreadConfigOption
+{
+public:
+    ThreadConfigOption(const char* key, const std::optional<std::string>& value) : m_key(key)
+    {
+        if (!value)
+            return;
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
+            m_previous = old;
+        CPLSetThreadLocalConfigOption(key, value->c_str());
+        m_set = true;
+    }
+    ~ThreadConfigOption()
+    {
+        if (m_set)
+            CPLSetThreadLocalConfigOption(m_key, m_previous ? m_previous->c_str() : nullptr);
+    }
+    ThreadConfigOption(const ThreadConfigOption&) = delete;
+    ThreadConfigOption& operator=(const ThreadConfigOption&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_previous;
+    bool m_set = false;
+};
 
 // Shapefiles without a .cpg: read raw bytes and decode each string ourselves (UTF-8 or GBK).
 bool needsEncodingSniff(const fs::path& p)
@@ -77,26 +106,6 @@ std::string featureLabel(OGRFeature& f, const std::string& idField)
             return "'" + std::string(f.GetFieldAsString(i)) + "'";
     }
     return "FID " + std::to_string(f.GetFID());
-}
-
-// Repairs invalid polygons with make-valid, keeping only the polygonal part. Returns the reason
-// GEOS gave for the invalidity, or nullopt when the geometry was valid.
-std::optional<std::string> repairIfInvalid(detail::GeosContext& ctx, Geometry& g)
-{
-    if (g.dimension() != Dimension::Area)
-        return std::nullopt;
-    auto gg = detail::toGeos(ctx, g);
-    if (GEOSisValid_r(ctx.handle(), gg.get()) == 1)
-        return std::nullopt;
-    char* reason = GEOSisValidReason_r(ctx.handle(), gg.get());
-    const std::string why = reason ? reason : "invalid";
-    GEOSFree_r(ctx.handle(), reason);
-    auto fixed = detail::own(ctx, GEOSMakeValid_r(ctx.handle(), gg.get()), "make-valid");
-    Geometry repaired = detail::fromGeos(ctx, fixed.get());
-    if (repaired.isEmpty() || repaired.dimension() != Dimension::Area)
-        throw GeometryError("invalid polygon (" + why + ") that make-valid cannot repair");
-    g = std::move(repaired);
-    return why;
 }
 
 void checkAreaOfUse(const Crs& crs, const Geometry& g, const CrsTransform& toLonLat,
@@ -150,6 +159,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     CPLStringList openOptions;
     if (sniff)
         openOptions.SetNameValue("ENCODING", "");
+    const ThreadConfigOption dxfEncoding("DXF_ENCODING", options.dxfEncoding);
     auto ds = detail::openVector(path, false, openOptions.List());
     if (!ds)
     {
@@ -211,9 +221,13 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                        (guess.empty() ? std::string(".") : "; " + guess + "."));
     }
 
-    const CrsTransform* toTarget =
-        options.targetCrs ? &detail::cachedTransform(out.crs, *options.targetCrs) : nullptr;
-    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, Crs::fromEpsg(4326));
+    // Already in the target CRS: no transform to set up or apply.
+    const CrsTransform* toTarget = options.targetCrs && !out.crs.isSame(*options.targetCrs)
+                                       ? &detail::cachedTransform(out.crs, *options.targetCrs)
+                                       : nullptr;
+    // Lon/lat on the source's own datum: enough for the area-of-use check (2° margin), and far
+    // quicker for PROJ to set up than a transform to WGS 84.
+    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, out.crs.geographicBase());
     detail::GeosContext geos;
     std::size_t droppedZmCount = 0;
 
@@ -222,39 +236,55 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     {
         const std::string feature = featureLabel(*f, options.idField);
         const std::string fwhere = describeLocation(path, out.name, feature);
-        const OGRGeometry* og = f->GetGeometryRef();
-        if (!og || og->IsEmpty())
-            throw GeometryError(fwhere + ": empty geometry.");
         Feature feat;
         feat.fid = f->GetFID();
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            feat.attributes.set(out.fieldNames[static_cast<std::size_t>(i)],
+                                readField(*f, i, sniff, fwhere));
         bool droppedZm = false;
         try
         {
+            const OGRGeometry* og = f->GetGeometryRef();
+            if (!og || og->IsEmpty())
+                throw GeometryError("empty geometry");
             feat.geometry = detail::fromOgr(*og, &droppedZm);
             if (feat.geometry.isEmpty())
                 throw GeometryError("empty geometry");
             if (options.repairInvalid)
-                if (auto why = repairIfInvalid(geos, feat.geometry))
+                if (auto why = detail::repairPolygon(geos, feat.geometry))
                     out.warnings.push_back(fwhere + ": invalid geometry (" + *why +
                                            ") repaired with make-valid.");
+            checkAreaOfUse(out.crs, feat.geometry, toLonLat, fwhere);
+            if (toTarget)
+                feat.geometry = toTarget->apply(feat.geometry);
         }
         catch (const GeometryError& e)
         {
-            throw GeometryError(fwhere + ": " + e.what() + ".");
+            geos.clearError();
+            std::string why = e.what();
+            if (!why.empty() && why.back() == '.')
+                why.pop_back();
+            const std::string message = fwhere + ": " + why + ".";
+            if (!options.keepUnusable)
+                throw GeometryError(message);
+            feat.error = message;
+            feat.geometry = Geometry();
+        }
+        catch (const CrsError& e)
+        {
+            if (!options.keepUnusable)
+                throw;
+            const std::string message = e.what();
+            feat.error = message.rfind(fwhere, 0) == 0 ? message : fwhere + ": " + message;
+            feat.geometry = Geometry();
         }
         droppedZmCount += droppedZm ? 1 : 0;
-        checkAreaOfUse(out.crs, feat.geometry, toLonLat, fwhere);
-        if (toTarget)
-            feat.geometry = toTarget->apply(feat.geometry);
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            feat.attributes.set(out.fieldNames[static_cast<std::size_t>(i)],
-                                readField(*f, i, sniff, fwhere));
         out.features.push_back(std::move(feat));
     }
     if (droppedZmCount > 0)
         out.warnings.push_back(where + ": Z/M values dropped from " +
                                std::to_string(droppedZmCount) + " feature(s); analysis is 2D.");
-    if (toTarget)
+    if (options.targetCrs)
         out.crs = *options.targetCrs;
     for (auto& w : gdal.warnings())
         out.warnings.push_back(std::move(w));

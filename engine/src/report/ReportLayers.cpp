@@ -11,7 +11,7 @@ std::vector<Layer> reportLayers(const ScreeningReport& report)
     sites.name = "sites";
     sites.crs = crs;
     sites.fieldNames = {"site_id", "site_name", "verdict", "geometry_type", "area_m2", "area_mu",
-                        "area_ellipsoidal_m2", "length_m", "hit_count", "warnings"};
+                        "area_ellipsoidal_m2", "length_m", "hit_count", "warnings", "message"};
     Layer hits;
     hits.name = "hits";
     hits.crs = crs;
@@ -29,13 +29,17 @@ std::vector<Layer> reportLayers(const ScreeningReport& report)
         f.attributes.set("site_id", s.siteId);
         f.attributes.set("site_name", s.name);
         f.attributes.set("verdict", std::string(toString(s.verdict)));
-        f.attributes.set("geometry_type", std::string(toString(s.geometry.type())));
+        f.attributes.set("geometry_type",
+                         s.geometry.isEmpty()
+                             ? AttributeValue()
+                             : AttributeValue(std::string(toString(s.geometry.type()))));
         f.attributes.set("area_m2", s.areaM2);
         f.attributes.set("area_mu", s.areaM2 / kM2PerMu);
         f.attributes.set("area_ellipsoidal_m2", s.areaEllipsoidalM2);
         f.attributes.set("length_m", s.lengthM);
         f.attributes.set("hit_count", static_cast<std::int64_t>(s.hits.size()));
         f.attributes.set("warnings", warnings);
+        f.attributes.set("message", s.message); // why a site has the verdict `error`, else ""
         sites.features.push_back(std::move(f));
         for (const auto& h : s.hits)
         {

@@ -63,17 +63,22 @@ nlohmann::json siteJson(const SiteResult& s)
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : s.hits)
         hits.push_back(hitJson(h));
-    return {{"site_id", s.siteId},
-            {"name", s.name},
-            {"geometry_type", toString(s.geometry.type())},
-            {"area_m2", rounded(s.areaM2, 4)},
-            {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
-            {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
-            {"length_m", rounded(s.lengthM, 4)},
-            {"verdict", toString(s.verdict)},
-            {"verdict_zh", toChinese(s.verdict)},
-            {"hits", hits},
-            {"warnings", s.warnings}};
+    nlohmann::json site = {
+        {"site_id", s.siteId},
+        {"name", s.name},
+        {"geometry_type", s.geometry.isEmpty() ? nlohmann::json(nullptr)
+                                               : nlohmann::json(toString(s.geometry.type()))},
+        {"area_m2", rounded(s.areaM2, 4)},
+        {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
+        {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
+        {"length_m", rounded(s.lengthM, 4)},
+        {"verdict", toString(s.verdict)},
+        {"verdict_zh", toChinese(s.verdict)},
+        {"hits", hits},
+        {"warnings", s.warnings}};
+    if (s.verdict == Verdict::Error)
+        site["message"] = s.message; // only on sites that could not be screened
+    return site;
 }
 
 nlohmann::json reportJson(const ScreeningReport& r)
@@ -114,13 +119,13 @@ std::string csvField(const std::string& s)
 void writeCsv(const ScreeningReport& r, std::ostream& out)
 {
     out << "site_id,site_name,verdict,layer,kind,zone_id,zone_name,overlap_m2,overlap_mu,"
-           "site_share,overlap_length_m,distance_m,rule_ids\n";
+           "site_share,overlap_length_m,distance_m,rule_ids,message\n";
     for (const auto& s : r.results)
     {
         const std::string head =
             csvField(s.siteId) + "," + csvField(s.name) + "," + toString(s.verdict) + ",";
         if (s.hits.empty())
-            out << head << ",,,,,,,,,\n";
+            out << head << ",,,,,,,,,," << csvField(s.message) << "\n";
         for (const auto& h : s.hits)
         {
             std::string ids;
@@ -130,7 +135,7 @@ void writeCsv(const ScreeningReport& r, std::ostream& out)
                 << csvField(h.zoneId) << "," << csvField(h.zoneName) << ","
                 << fixed(h.overlapM2, 4) << "," << fixed(h.overlapM2 / kM2PerMu, 6) << ","
                 << fixed(h.siteShare, 9) << "," << fixed(h.overlapLengthM, 4) << ","
-                << fixed(h.distanceM, 4) << "," << csvField(ids) << "\n";
+                << fixed(h.distanceM, 4) << "," << csvField(ids) << ",\n";
         }
     }
 }

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
-#include "AttributeLookup.hpp"
 #include "redline/rules/IndustryCode.hpp"
-#include "redline/rules/Vocabulary.hpp"
+#include "redline/rules/Terms.hpp"
+
+#include "AttributeLookup.hpp"
 
 namespace redline::detail
 {
@@ -16,9 +17,9 @@ ConditionResult known(bool value)
     return {value ? Truth::True : Truth::False, {}};
 }
 
-ConditionResult unknown(const std::string& attribute)
+ConditionResult unknown(const std::string& key)
 {
-    return {Truth::Unknown, {attribute}};
+    return {Truth::Unknown, {key}};
 }
 
 bool containsWord(const std::vector<std::string>& values, const std::string& word)
@@ -26,57 +27,102 @@ bool containsWord(const std::vector<std::string>& values, const std::string& wor
     return std::find(values.begin(), values.end(), word) != values.end();
 }
 
-bool zoneText(const Condition& c, const Attributes& zone)
+bool anyListed(const std::vector<std::string>& listed, const std::vector<std::string>& words)
 {
-    const auto value = textOf(zone, c.field);
-    const bool present = value && !canonicalWord(*value).empty();
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return containsWord(listed, w); });
+}
+
+ConditionResult zoneText(const Condition& c, const Hit& hit, const EvalContext& context)
+{
+    const auto raw = textOf(hit.attributes, c.field);
+    const char* domain = zoneFieldDomain(hit.kind, c.field);
+    if (c.op == Condition::TextOp::Contains || !domain)
+    {
+        const bool present = raw && !normalizeSpelling(*raw).empty();
+        switch (c.op)
+        {
+        case Condition::TextOp::Exists:
+            return known(present);
+        case Condition::TextOp::Missing:
+            return known(!present);
+        case Condition::TextOp::Contains:
+            return known(present && std::any_of(c.values.begin(), c.values.end(),
+                                                [&](const auto& v)
+                                                { return raw->find(v) != std::string::npos; }));
+        case Condition::TextOp::OneOf:
+        case Condition::TextOp::NotOneOf:
+        {
+            if (!present)
+                return known(false);
+            const std::string word = normalizeSpelling(*raw);
+            const bool listed =
+                std::any_of(c.values.begin(), c.values.end(),
+                            [&](const auto& v) { return normalizeSpelling(v) == word; });
+            return known(c.op == Condition::TextOp::OneOf ? listed : !listed);
+        }
+        }
+        return known(false);
+    }
+
+    const ZoneValue value = readZoneValue(hit, c.field, domain, context);
     switch (c.op)
     {
-    case Condition::TextOp::Exists: return present;
-    case Condition::TextOp::Missing: return !present;
-    case Condition::TextOp::Contains:
-        return present &&
-               std::any_of(c.values.begin(), c.values.end(),
-                           [&](const auto& v) { return value->find(v) != std::string::npos; });
+    case Condition::TextOp::Exists:
+        return known(value.present);
+    case Condition::TextOp::Missing:
+        return known(!value.present);
     case Condition::TextOp::OneOf:
     case Condition::TextOp::NotOneOf:
     {
-        if (!present)
-            return false;
-        const std::string word = canonicalWord(*value);
-        const bool listed = std::any_of(c.values.begin(), c.values.end(),
-                                        [&](const auto& v) { return canonicalWord(v) == word; });
-        return c.op == Condition::TextOp::OneOf ? listed : !listed;
+        if (!value.present)
+            return known(false);
+        if (!value.known)
+            return unknown(zoneValueKey(hit, c.field));
+        const bool listed = anyListed(c.values, value.values);
+        return known(c.op == Condition::TextOp::OneOf ? listed : !listed);
     }
-    }
-    return false;
-}
-
-bool zoneGroupHolds(const std::vector<Condition>& group, const Hit& hit, const SiteResult& site,
-                    const ProjectProfile& project)
-{
-    return evaluateAll(group, hit, site, project).truth == Truth::True;
-}
-
-ConditionResult alsoHit(const Condition& c, const Hit& self, const SiteResult& site,
-                        const ProjectProfile& project)
-{
-    for (const Hit& other : site.hits)
-    {
-        if (&other == &self || other.kind != c.field || other.isBufferOnly())
-            continue;
-        if (c.groups.empty() || zoneGroupHolds(c.groups.front(), other, site, project))
-            return known(true);
+    case Condition::TextOp::Contains:
+        break; // handled above
     }
     return known(false);
 }
 
+void merge(std::vector<std::string>& into, const std::vector<std::string>& from)
+{
+    for (const auto& m : from)
+    {
+        if (!containsWord(into, m))
+            into.push_back(m);
+    }
+}
+
+ConditionResult alsoHit(const Condition& c, const Hit& self, const EvalContext& context)
+{
+    ConditionResult result = known(false);
+    for (const Hit& other : context.site.hits)
+    {
+        if (&other == &self || other.kind != c.field || other.isBufferOnly())
+            continue;
+        const ConditionResult r =
+            c.groups.empty() ? known(true) : evaluateAll(c.groups.front(), other, context);
+        if (r.truth == Truth::True)
+            return r;
+        if (r.truth == Truth::Unknown)
+        {
+            result.truth = Truth::Unknown;
+            merge(result.missing, r.missing);
+        }
+    }
+    return result;
+}
+
 ConditionResult projectText(const Condition& c, const ProjectProfile& project)
 {
-    const auto& value = c.field == "project_type" ? project.projectType : project.construction;
-    if (!value)
+    const auto& words = c.field == "project_type" ? project.projectTypes : project.constructions;
+    if (words.empty())
         return unknown(c.field);
-    const bool listed = containsWord(c.values, *value);
+    const bool listed = anyListed(c.values, words);
     return known(c.op == Condition::TextOp::NotOneOf ? !listed : listed);
 }
 
@@ -93,13 +139,16 @@ ConditionResult industryCode(const Condition& c, const ProjectProfile& project)
 }
 
 // The Zhejiang class only exists for industrial projects: a site known to be something else is
-// simply not class 1/2/3, while an industrial (or untyped) site without a class is unknown.
+// simply not class 1/2/3; an untyped site is unknown by its type, an industrial site without a
+// class by its class.
 ConditionResult industryClass(const Condition& c, const ProjectProfile& project)
 {
     if (project.zjClass)
         return known(std::find(c.classes.begin(), c.classes.end(), *project.zjClass) !=
                      c.classes.end());
-    if (project.projectType && *project.projectType != "industrial")
+    if (project.projectTypes.empty())
+        return unknown("project_type");
+    if (!containsWord(project.projectTypes, "industrial"))
         return known(false);
     return unknown("zj_industrial_class");
 }
@@ -114,22 +163,12 @@ ConditionResult geometryKind(const Condition& c, const ProjectProfile& project)
     return known(containsWord(c.values, word));
 }
 
-void merge(std::vector<std::string>& into, const std::vector<std::string>& from)
-{
-    for (const auto& m : from)
-    {
-        if (!containsWord(into, m))
-            into.push_back(m);
-    }
-}
-
-ConditionResult anyOf(const Condition& c, const Hit& hit, const SiteResult& site,
-                      const ProjectProfile& project)
+ConditionResult anyOf(const Condition& c, const Hit& hit, const EvalContext& context)
 {
     ConditionResult result = known(false);
     for (const auto& group : c.groups)
     {
-        const ConditionResult r = evaluateAll(group, hit, site, project);
+        const ConditionResult r = evaluateAll(group, hit, context);
         if (r.truth == Truth::True)
             return known(true);
         if (r.truth == Truth::Unknown)
@@ -141,23 +180,29 @@ ConditionResult anyOf(const Condition& c, const Hit& hit, const SiteResult& site
     return result;
 }
 
-ConditionResult evaluateOne(const Condition& c, const Hit& hit, const SiteResult& site,
-                            const ProjectProfile& project)
+ConditionResult evaluateOne(const Condition& c, const Hit& hit, const EvalContext& context)
 {
     switch (c.type)
     {
-    case Condition::Type::ZoneText: return known(zoneText(c, hit.attributes));
-    case Condition::Type::AlsoHit: return alsoHit(c, hit, site, project);
-    case Condition::Type::ProjectText: return projectText(c, project);
+    case Condition::Type::ZoneText:
+        return zoneText(c, hit, context);
+    case Condition::Type::AlsoHit:
+        return alsoHit(c, hit, context);
+    case Condition::Type::ProjectText:
+        return projectText(c, context.project);
     case Condition::Type::Flag:
     {
-        const auto value = project.flag(c.field);
+        const auto value = context.project.flag(c.field);
         return value ? known(*value == c.flagValue) : unknown(c.field);
     }
-    case Condition::Type::IndustryCode: return industryCode(c, project);
-    case Condition::Type::IndustryClass: return industryClass(c, project);
-    case Condition::Type::GeometryKind: return geometryKind(c, project);
-    case Condition::Type::AnyOf: return anyOf(c, hit, site, project);
+    case Condition::Type::IndustryCode:
+        return industryCode(c, context.project);
+    case Condition::Type::IndustryClass:
+        return industryClass(c, context.project);
+    case Condition::Type::GeometryKind:
+        return geometryKind(c, context.project);
+    case Condition::Type::AnyOf:
+        return anyOf(c, hit, context);
     }
     return known(false);
 }
@@ -165,12 +210,12 @@ ConditionResult evaluateOne(const Condition& c, const Hit& hit, const SiteResult
 } // namespace
 
 ConditionResult evaluateAll(const std::vector<Condition>& conditions, const Hit& hit,
-                            const SiteResult& site, const ProjectProfile& project)
+                            const EvalContext& context)
 {
     ConditionResult result = known(true);
     for (const auto& c : conditions)
     {
-        const ConditionResult r = evaluateOne(c, hit, site, project);
+        const ConditionResult r = evaluateOne(c, hit, context);
         if (r.truth == Truth::False)
             return known(false);
         if (r.truth == Truth::Unknown)
@@ -186,12 +231,57 @@ bool hitModeAdmits(HitMode mode, const Hit& hit)
 {
     switch (mode)
     {
-    case HitMode::Overlap: return !hit.isBufferOnly();
-    case HitMode::Buffer: return hit.isBufferOnly();
-    case HitMode::Any: return true;
-    case HitMode::Outside: return false;
+    case HitMode::Overlap:
+        return !hit.isBufferOnly();
+    case HitMode::Buffer:
+        return hit.isBufferOnly();
+    case HitMode::Any:
+        return true;
+    case HitMode::Outside:
+        return false;
     }
     return false;
+}
+
+std::string zoneValueKey(const Hit& hit, const std::string& field)
+{
+    return "zone\t" + hit.kind + "\t" + hit.layer + "\t" + hit.zoneId + "\t" + field;
+}
+
+bool isZoneValueKey(const std::string& key)
+{
+    return key.rfind("zone\t", 0) == 0;
+}
+
+std::vector<std::string> splitZoneValueKey(const std::string& key)
+{
+    std::vector<std::string> parts;
+    std::size_t start = key.find('\t') + 1;
+    while (start != 0 && start <= key.size())
+    {
+        const std::size_t end = std::min(key.find('\t', start), key.size());
+        parts.push_back(key.substr(start, end - start));
+        start = end + 1;
+    }
+    return parts;
+}
+
+ZoneValue readZoneValue(const Hit& hit, const std::string& field, const char* domain,
+                        const EvalContext& context)
+{
+    ZoneValue v;
+    const auto raw = textOf(hit.attributes, field);
+    v.present = raw && !normalizeSpelling(*raw).empty();
+    if (!v.present)
+        return v;
+    v.raw = *raw;
+    const auto assumed = context.zoneAssumptions.find(zoneValueKey(hit, field));
+    if (assumed != context.zoneAssumptions.end())
+        v.values = {assumed->second};
+    else
+        v.values = context.vocabulary.zoneValue(domain, *raw);
+    v.known = !v.values.empty();
+    return v;
 }
 
 } // namespace redline::detail

@@ -1,14 +1,19 @@
 #pragma once
 // Three-valued evaluation of rule conditions against one hit and the site's project profile.
-// Zone conditions are two-valued (a zone lacking the attribute does not match); project
-// conditions are unknown when the site lacks the attribute they need. Private to the engine.
+// A condition is unknown when it needs a value nobody gave or nobody understood: a project
+// attribute the site lacks (or states in words outside the vocabulary), or a zone attribute of a
+// vocabulary domain whose value is not in it (level '一级水源'). A zone attribute that is simply
+// empty does not match. The evaluation can be asked to assume values for unknowns (HitEvaluation
+// tries each possible value). Private to the engine.
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "redline/analysis/SiteResult.hpp"
 #include "redline/rules/ProjectProfile.hpp"
 #include "redline/rules/RuleRecord.hpp"
+#include "redline/rules/Vocabulary.hpp"
 
 namespace redline::detail
 {
@@ -23,13 +28,44 @@ enum class Truth
 struct ConditionResult
 {
     Truth truth = Truth::True;
-    std::vector<std::string> missing; // project attributes that made the result unknown
+    // Keys of the values that made the result unknown: a project attribute name
+    // ("unavoidable") or a zone attribute key (zoneValueKey).
+    std::vector<std::string> missing;
+};
+
+// What conditions are evaluated against. `zoneAssumptions` maps zoneValueKey -> canonical value
+// for zone attributes whose value is not in the vocabulary.
+struct EvalContext
+{
+    const SiteResult& site;
+    const ProjectProfile& project;
+    const Vocabulary& vocabulary;
+    const std::map<std::string, std::string>& zoneAssumptions;
 };
 
 [[nodiscard]] ConditionResult evaluateAll(const std::vector<Condition>& conditions, const Hit& hit,
-                                          const SiteResult& site, const ProjectProfile& project);
+                                          const EvalContext& context);
 
 // Whether a rule's hit mode admits this hit.
 [[nodiscard]] bool hitModeAdmits(HitMode mode, const Hit& hit);
+
+// Key of one zone's attribute among the unknowns: "zone" TAB kind TAB layer TAB zone id TAB
+// field.
+[[nodiscard]] std::string zoneValueKey(const Hit& hit, const std::string& field);
+[[nodiscard]] bool isZoneValueKey(const std::string& key);
+// {kind, layer, zone id, field} of a zone value key.
+[[nodiscard]] std::vector<std::string> splitZoneValueKey(const std::string& key);
+
+// A zone attribute of a vocabulary domain as rules see it: canonical values (an assumption wins
+// over the data), none when empty, or unknown (the raw text is not in the vocabulary).
+struct ZoneValue
+{
+    bool present = false; // non-blank in the data
+    bool known = false;   // canonical values below are valid
+    std::vector<std::string> values;
+    std::string raw;
+};
+[[nodiscard]] ZoneValue readZoneValue(const Hit& hit, const std::string& field, const char* domain,
+                                      const EvalContext& context);
 
 } // namespace redline::detail

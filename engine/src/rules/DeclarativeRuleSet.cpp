@@ -5,60 +5,40 @@
 #include <set>
 #include <sstream>
 
-#include "ConditionEval.hpp"
-#include "RuleFileParser.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/rules/ProjectProfile.hpp"
+
+#include "ConditionEval.hpp"
+#include "HitEvaluation.hpp"
+#include "RuleFileParser.hpp"
 
 namespace redline
 {
 namespace
 {
 
-// verdict_from_kind chains (TL-01 -> red line rules) are short; this only stops a cycle.
-constexpr int kMaxDelegation = 4;
-
-std::string joinWords(const std::vector<std::string>& words, const std::string& separator)
+void collectValues(const std::vector<Condition>& conditions, std::set<std::string>& types,
+                   std::set<std::string>& codes)
 {
-    std::string out;
-    for (const auto& w : words)
-        out += (out.empty() ? "" : separator) + w;
-    return out;
-}
-
-RuleMatch matchOf(const RuleRecord& rule, Verdict verdict)
-{
-    return {rule.id, verdict, rule.citation, rule.reasonZh, rule.reasonEn, rule.confidence};
-}
-
-RuleMatch insufficient(const RuleRecord& rule, const std::vector<std::string>& missing)
-{
-    RuleMatch m = matchOf(rule, Verdict::NeedsReview);
-    const std::string zh = joinWords(missing, "、");
-    const std::string en = joinWords(missing, ", ");
-    m.reason = "信息不足：缺少 " + zh + "（" + rule.id + " 需要此项：" + rule.reasonZh + "）";
-    m.reasonEn = "Insufficient information: the site has no " + en + " (needed by " + rule.id +
-                 ": " + rule.reasonEn + ")";
-    return m;
-}
-
-void capForBuffer(RuleMatch& m)
-{
-    if (m.verdict <= Verdict::NeedsReview)
-        return;
-    m.reason += "（仅位于缓冲距离内，最高为需进一步论证）";
-    m.reasonEn += " (buffer-only hit: capped at needs_review)";
-    m.verdict = Verdict::NeedsReview;
+    for (const Condition& c : conditions)
+    {
+        if (c.type == Condition::Type::ProjectText && c.field == "project_type")
+            types.insert(c.values.begin(), c.values.end());
+        if (c.type == Condition::Type::IndustryCode)
+        {
+            codes.insert(c.values.begin(), c.values.end());
+            if (c.range)
+            {
+                codes.insert(c.range->first);
+                codes.insert(c.range->second);
+            }
+        }
+        for (const auto& group : c.groups)
+            collectValues(group, types, codes);
+    }
 }
 
 } // namespace
-
-struct DeclarativeRuleSet::Outcome
-{
-    Verdict verdict = Verdict::Allowed;
-    std::vector<RuleMatch> matches;
-    std::vector<std::string> decidingIds;
-};
 
 DeclarativeRuleSet::DeclarativeRuleSet(std::string name, std::string version,
                                        std::string description, std::string source,
@@ -80,6 +60,32 @@ DeclarativeRuleSet::DeclarativeRuleSet(std::string name, std::string version,
                              return ra.specificity > rb.specificity;
                          });
     }
+
+    // What to try for an attribute a site leaves unknown: every value that can change which
+    // rule holds, plus one value no rule names.
+    std::set<std::string> types;
+    std::set<std::string> codes;
+    for (const RuleRecord& r : m_rules)
+    {
+        collectValues(r.zone, types, codes);
+        collectValues(r.project, types, codes);
+        for (const RuleNote& n : r.notes)
+            collectValues(n.when, types, codes);
+    }
+    auto& typeValues = m_valuesToTry["project_type"];
+    typeValues.assign(types.begin(), types.end());
+    if (std::any_of(m_vocabulary.projectTypes.begin(), m_vocabulary.projectTypes.end(),
+                    [&](const std::string& t) { return types.count(t) == 0; }))
+        typeValues.push_back(kOtherValue);
+    auto& codeValues = m_valuesToTry["industry_code"];
+    codeValues.assign(codes.begin(), codes.end());
+    codeValues.push_back(kOtherValue);
+    m_valuesToTry["construction"].assign(m_vocabulary.constructions.begin(),
+                                         m_vocabulary.constructions.end());
+    m_valuesToTry["zj_industrial_class"] = {"1", "2", "3"};
+    m_valuesToTry["geometry"] = {"point", "line", "area"};
+    for (const auto& flag : m_vocabulary.flags)
+        m_valuesToTry[flag] = {"true", "false"};
 }
 
 std::shared_ptr<const DeclarativeRuleSet>
@@ -124,102 +130,35 @@ std::vector<const RuleRecord*> DeclarativeRuleSet::rulesInOrder(const std::strin
     return out;
 }
 
-DeclarativeRuleSet::Outcome DeclarativeRuleSet::evaluateHit(const Hit& hit, const std::string& kind,
-                                                            const SiteResult& site,
-                                                            const ProjectProfile& project,
-                                                            int depth) const
+const std::vector<std::string>& DeclarativeRuleSet::valuesToTry(const std::string& attribute) const
 {
-    Outcome out;
-    std::vector<RuleMatch> unknowns;
-    std::vector<RuleMatch> matched;
-    std::set<Verdict> possible; // every verdict the hit could get once the missing data is known
-    bool decided = false;
-    bool decidedByFallback = false;
-
-    for (const RuleRecord* rule : rulesInOrder(kind))
-    {
-        if (!detail::hitModeAdmits(rule->hit, hit))
-            continue;
-        if (decided && rule->fallback && !decidedByFallback)
-            continue;
-        const detail::ConditionResult zone = detail::evaluateAll(rule->zone, hit, site, project);
-        if (zone.truth == detail::Truth::False)
-            continue;
-        const detail::ConditionResult proj = detail::evaluateAll(rule->project, hit, site, project);
-        if (proj.truth == detail::Truth::False)
-            continue;
-
-        Verdict verdict = rule->verdict.value_or(Verdict::NeedsReview);
-        RuleMatch match = matchOf(*rule, verdict);
-        if (!rule->verdict && depth < kMaxDelegation)
-        {
-            const Outcome delegated =
-                evaluateHit(hit, rule->verdictFromKind, site, project, depth + 1);
-            verdict = delegated.verdict;
-            match.verdict = verdict;
-            const std::string ids = joinWords(delegated.decidingIds, ", ");
-            match.reason += "（按 " + rule->verdictFromKind + " 规则：" +
-                            (ids.empty() ? std::string("无规则适用") : ids) + "）";
-            match.reasonEn += " (by the " + rule->verdictFromKind + " rules" +
-                              (ids.empty() ? std::string(": none applies") : ": " + ids) + ")";
-        }
-
-        if (proj.truth == detail::Truth::Unknown)
-        {
-            if (!decided)
-            {
-                unknowns.push_back(insufficient(*rule, proj.missing));
-                possible.insert(verdict);
-            }
-            continue;
-        }
-        if (!decided)
-        {
-            decided = true;
-            decidedByFallback = rule->fallback;
-            possible.insert(verdict);
-            out.decidingIds.push_back(rule->id);
-        }
-        matched.push_back(std::move(match));
-    }
-    if (!decided)
-        possible.insert(Verdict::Allowed);
-
-    out.verdict = possible.size() == 1 ? *possible.begin() : Verdict::NeedsReview;
-    if (possible.size() > 1)
-    {
-        // 信息不足 decided it: name the rules that could not be evaluated, then the first match.
-        std::vector<std::string> ids;
-        for (const auto& m : unknowns)
-            ids.push_back(m.ruleId);
-        ids.insert(ids.end(), out.decidingIds.begin(), out.decidingIds.end());
-        out.decidingIds = std::move(ids);
-    }
-    out.matches = std::move(unknowns);
-    out.matches.insert(out.matches.end(), std::make_move_iterator(matched.begin()),
-                       std::make_move_iterator(matched.end()));
-    if (hit.isBufferOnly())
-    {
-        out.verdict = std::min(out.verdict, Verdict::NeedsReview);
-        for (auto& m : out.matches)
-            capForBuffer(m);
-    }
-    return out;
+    static const std::vector<std::string> kNone;
+    const auto it = m_valuesToTry.find(attribute);
+    return it == m_valuesToTry.end() ? kNone : it->second;
 }
 
 void DeclarativeRuleSet::evaluate(SiteResult& site, const RuleContext& context) const
 {
     const ProjectProfile project = ProjectProfile::fromSite(site, m_vocabulary);
+    const auto warn = [&](const std::string& w)
+    {
+        if (std::find(site.warnings.begin(), site.warnings.end(), w) == site.warnings.end())
+            site.warnings.push_back(w);
+    };
     site.verdict = Verdict::Allowed;
     for (Hit& hit : site.hits)
     {
-        Outcome outcome = evaluateHit(hit, hit.kind, site, project, 0);
+        detail::HitVerdict outcome = detail::evaluateHit(*this, hit, site, project);
         hit.verdict = outcome.verdict;
-        hit.rules = std::move(outcome.matches);
+        hit.rules = std::move(outcome.rules);
         site.verdict = mostSevere(site.verdict, hit.verdict);
+        for (const auto& w : outcome.warnings)
+            warn(w);
     }
 
     // Site-level rules: the site overlaps no zone of a kind the store has (TL-10).
+    const std::map<std::string, std::string> noAssumptions;
+    const detail::EvalContext evalContext{site, project, m_vocabulary, noAssumptions};
     for (const RuleRecord& rule : m_rules)
     {
         if (rule.hit != HitMode::Outside || context.kindsPresent.count(rule.zoneKind) == 0)
@@ -230,23 +169,19 @@ void DeclarativeRuleSet::evaluate(SiteResult& site, const RuleContext& context) 
         if (inside)
             continue;
         const Hit none;
-        const detail::ConditionResult proj = detail::evaluateAll(rule.project, none, site, project);
+        const detail::ConditionResult proj = detail::evaluateAll(rule.project, none, evalContext);
         if (proj.truth == detail::Truth::False)
             continue;
         const Verdict verdict =
             proj.truth == detail::Truth::Unknown ? Verdict::NeedsReview : *rule.verdict;
         site.verdict = mostSevere(site.verdict, verdict);
-        site.warnings.push_back(rule.id + " (" + toString(verdict) + "): " + rule.reasonZh + " / " +
-                                rule.reasonEn);
+        warn(rule.id + " (" + toString(verdict) + "): " + rule.reasonZh + " / " + rule.reasonEn);
     }
 
     if (!site.hits.empty())
     {
         for (const auto& note : project.notes)
-        {
-            if (std::find(site.warnings.begin(), site.warnings.end(), note) == site.warnings.end())
-                site.warnings.push_back(note);
-        }
+            warn(note);
     }
 }
 

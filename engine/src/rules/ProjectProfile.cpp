@@ -2,38 +2,46 @@
 
 #include <cmath>
 
-#include "AttributeLookup.hpp"
 #include "redline/rules/IndustryCode.hpp"
+#include "redline/rules/Terms.hpp"
+
+#include "AttributeLookup.hpp"
 
 namespace redline
 {
 namespace
 {
 
-std::optional<std::string> nonEmptyText(const Attributes& attributes, const std::string& name)
+std::optional<std::string> nonBlankText(const Attributes& attributes, const std::string& name)
 {
     auto value = detail::textOf(attributes, name);
-    if (!value || canonicalWord(*value).empty())
+    if (!value || normalizeSpelling(*value).empty())
         return std::nullopt;
     return value;
 }
 
-// A word from the site checked against a vocabulary; out-of-vocabulary values count as missing
-// so that rules needing them say 信息不足 rather than silently not matching.
-std::optional<std::string> vocabularyWord(const Attributes& attributes, const std::string& name,
-                                          const std::set<std::string>& allowed,
-                                          std::vector<std::string>& notes)
+// A word from the site read through the vocabulary table (then the rule file's own words);
+// values outside it count as unknown so that rules needing them say 信息不足 rather than
+// silently not matching.
+std::vector<std::string> vocabularyWords(const Attributes& attributes, const std::string& name,
+                                         const std::set<std::string>& allowed,
+                                         std::vector<std::string>& notes)
 {
-    const auto value = nonEmptyText(attributes, name);
+    const auto value = nonBlankText(attributes, name);
     if (!value)
-        return std::nullopt;
-    const std::string word = canonicalWord(*value);
-    if (allowed.count(word) == 0)
+        return {};
+    std::vector<std::string> words;
+    for (auto& w : canonicalValues(name, *value))
     {
-        notes.push_back(name + " '" + *value + "' is not a known value; treated as missing");
-        return std::nullopt;
+        if (allowed.count(w) != 0)
+            words.push_back(std::move(w));
     }
-    return word;
+    if (words.empty() && allowed.count(normalizeSpelling(*value)) != 0)
+        words.push_back(normalizeSpelling(*value));
+    if (words.empty())
+        notes.push_back(name + " '" + *value + "' is not a known " + findTermDomain(name)->title +
+                        "; treated as unknown (信息不足)");
+    return words;
 }
 
 } // namespace
@@ -51,25 +59,25 @@ ProjectProfile ProjectProfile::fromSite(const SiteResult& site, const Vocabulary
     ProjectProfile p;
     const Attributes& a = site.attributes;
 
-    if (const auto code = nonEmptyText(a, "industry_code"))
+    if (const auto code = nonBlankText(a, "industry_code"))
     {
         p.industryCode = normalizeIndustryCode(*code);
         if (!p.industryCode)
             p.notes.push_back("industry_code '" + *code +
-                              "' is not a GB/T 4754 code; treated as missing");
+                              "' is not a GB/T 4754 code; treated as unknown (信息不足)");
     }
-    p.projectType = vocabularyWord(a, "project_type", vocabulary.projectTypes, p.notes);
-    if (!p.projectType && p.industryCode)
+    p.projectTypes = vocabularyWords(a, "project_type", vocabulary.projectTypes, p.notes);
+    if (p.projectTypes.empty() && p.industryCode)
     {
-        p.projectType = inferProjectType(*p.industryCode);
-        if (p.projectType)
+        if (auto inferred = inferProjectType(*p.industryCode))
         {
+            p.projectTypes = {*inferred};
             p.projectTypeInferred = true;
-            p.notes.push_back("project_type '" + *p.projectType + "' inferred from industry_code " +
+            p.notes.push_back("project_type '" + *inferred + "' inferred from industry_code " +
                               *p.industryCode);
         }
     }
-    p.construction = vocabularyWord(a, "construction", vocabulary.constructions, p.notes);
+    p.constructions = vocabularyWords(a, "construction", vocabulary.constructions, p.notes);
 
     if (const auto cls = a.number(detail::storedName(a, "zj_industrial_class")))
     {
@@ -77,11 +85,11 @@ ProjectProfile ProjectProfile::fromSite(const SiteResult& site, const Vocabulary
         if (rounded >= 1 && rounded <= 3 && std::abs(rounded - *cls) < 1e-9)
             p.zjClass = static_cast<int>(rounded);
         else
-            p.notes.push_back("zj_industrial_class must be 1, 2 or 3; treated as missing");
+            p.notes.push_back("zj_industrial_class must be 1, 2 or 3; treated as unknown");
     }
-    else if (nonEmptyText(a, "zj_industrial_class"))
+    else if (nonBlankText(a, "zj_industrial_class"))
     {
-        p.notes.push_back("zj_industrial_class must be 1, 2 or 3; treated as missing");
+        p.notes.push_back("zj_industrial_class must be 1, 2 or 3; treated as unknown");
     }
     if (!p.zjClass && p.industryCode)
     {
@@ -95,19 +103,27 @@ ProjectProfile ProjectProfile::fromSite(const SiteResult& site, const Vocabulary
     }
 
     // A Zhejiang industrial-project class is only given to industrial projects.
-    if (!p.projectType && p.zjClass && !p.zjClassInferred)
+    if (p.projectTypes.empty() && p.zjClass && !p.zjClassInferred)
     {
-        p.projectType = "industrial";
+        p.projectTypes = {"industrial"};
         p.projectTypeInferred = true;
         p.notes.push_back("project_type 'industrial' inferred from zj_industrial_class");
     }
 
     for (const auto& name : vocabulary.flags)
     {
-        if (const auto value = a.flag(detail::storedName(a, name)))
+        const auto text = nonBlankText(a, name);
+        if (!text)
+        {
+            if (vocabulary.optInFlags.count(name) != 0)
+                p.flags[name] = false;
+        }
+        else if (const auto value = parseFlag(*text))
             p.flags[name] = *value;
-        else if (vocabulary.optInFlags.count(name) != 0)
-            p.flags[name] = false;
+        else
+            p.notes.push_back(name + " '" + *text +
+                              "' is not a yes/no value (1/0, true/false, yes/no, Y/N, 是/否, "
+                              "有/无, √/×); treated as unknown, never as no");
     }
     if (!site.geometry.isEmpty())
         p.geometry = site.geometry.dimension();

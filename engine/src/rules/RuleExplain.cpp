@@ -154,9 +154,19 @@ std::string DeclarativeRuleSet::explain(const std::string& ruleId) const
     for (const auto& f : flagsUsed(rule->project))
         (m_vocabulary.optInFlags.count(f) != 0 ? optIn : required).push_back(f);
     if (!required.empty())
-        out << "  (left empty, " << list(required) << " is unknown: needs_review, 信息不足)\n";
+        out << "  (" << list(required)
+            << " left empty or not understood is unknown: see \"Missing values\" below)\n";
     if (!optIn.empty())
-        out << "  (" << list(optIn) << " is stated only when it applies: left empty = false)\n";
+        out << "  (" << list(optIn)
+            << " is stated only when it applies: left empty = false, a value not understood "
+               "is unknown)\n";
+    for (const auto& note : rule->notes)
+    {
+        std::string when;
+        for (const auto& c : note.when)
+            when += (when.empty() ? "" : " and ") + describe(c);
+        out << "Also states, when " << when << ": " << note.zh << " / " << note.en << "\n";
+    }
     out << "Verdict: ";
     if (rule->verdict)
         out << toString(*rule->verdict) << " (" << toChinese(*rule->verdict) << ")";
@@ -185,9 +195,17 @@ std::string DeclarativeRuleSet::explain(const std::string& ruleId) const
         out << "  Within one " << rule->zoneKind
             << " hit it is tried after: " << (before.empty() ? "(none)" : list(before)) << "\n";
         out << "  and before: " << (after.empty() ? "(none)" : list(after)) << "\n";
-        out << "  The first rule that matches decides the hit; a rule needing a project "
-               "attribute the site lacks gives needs_review (信息不足).\n";
+        out << "  The first rule that matches decides the hit.\n";
     }
+    out << "Missing values: when a value a rule needs is missing or not understood (a project "
+           "attribute, or a zone attribute outside the vocabulary), the hit is judged for every "
+           "value it can take: the verdict they all give, else the least severe one still "
+           "possible but never less than needs_review (\"restricted or prohibited\" is "
+           "restricted); the hit's MISSING-INFO entry (信息不足) names the value that decides and "
+           "what each value gives.\n";
+    out << "Fail safe: an overlapping hit on a protective zone (red line, water zone, protected "
+           "area, prohibition zone, priority control unit) that no rule decides is needs_review "
+           "(UNDECIDED) with a warning naming the zone, never allowed.\n";
     out << "Reason (中文): " << rule->reasonZh << "\n";
     out << "Reason (English): " << rule->reasonEn << "\n";
     out << "Citation: " << (rule->citation.empty() ? "-" : rule->citation) << "\n";

@@ -9,6 +9,7 @@
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
 #include "redline/rules/IndustryCode.hpp"
+#include "redline/rules/Terms.hpp"
 
 namespace redline::detail
 {
@@ -101,13 +102,15 @@ void requireMap(const Context& ctx, const YAML::Node& node, const std::string& f
 // --- zone conditions ------------------------------------------------------------------------
 
 std::vector<Condition> parseZone(const Context& ctx, const YAML::Node& node,
-                                 const std::string& field, const Vocabulary& vocabulary);
+                                 const std::string& field, const std::string& kind,
+                                 const Vocabulary& vocabulary);
 
 Condition parseAlsoHit(const Context& ctx, const YAML::Node& node, const Vocabulary& vocabulary)
 {
     requireMap(ctx, node, "also_hit");
     Condition c;
     c.type = Condition::Type::AlsoHit;
+    const YAML::Node* zone = nullptr;
     for (const auto& item : node)
     {
         const std::string key = item.first.Scalar();
@@ -117,27 +120,59 @@ Condition parseAlsoHit(const Context& ctx, const YAML::Node& node, const Vocabul
             checkWords(ctx, item.second, "also_hit.kind", {c.field}, vocabulary.zoneKinds);
         }
         else if (key == "zone")
-            c.groups.push_back(parseZone(ctx, item.second, "also_hit.zone", vocabulary));
+            zone = &item.second;
         else
             ctx.fail(item.first, "unknown field 'also_hit." + key + "' (known: kind, zone)");
     }
     if (c.field.empty())
         ctx.fail(node, "field 'also_hit.kind' is missing");
-    if (c.groups.empty())
-        c.groups.emplace_back();
+    c.groups.push_back(zone ? parseZone(ctx, *zone, "also_hit.zone", c.field, vocabulary)
+                            : std::vector<Condition>{});
     return c;
 }
 
+// Values of an attribute with a vocabulary domain (level, zoning…) are stored as canonical
+// values, so that a rule written `level: [I, 一级]` matches a zone whose level is 一级保护区.
+std::vector<std::string> domainValues(const Context& ctx, const YAML::Node& node,
+                                      const std::string& field, const char* domain,
+                                      const std::vector<std::string>& values,
+                                      const Vocabulary& vocabulary)
+{
+    std::vector<std::string> out;
+    for (const auto& v : values)
+    {
+        const auto canonical = vocabulary.zoneValue(domain, v);
+        if (canonical.empty())
+            ctx.fail(node, "field '" + field + "': '" + v + "' is not a " +
+                               findTermDomain(domain)->title +
+                               " (known: " + domainValueList(domain) +
+                               ", or their spellings; declare others under zone_values)");
+        for (const auto& c : canonical)
+        {
+            if (std::find(out.begin(), out.end(), c) == out.end())
+                out.push_back(c);
+        }
+    }
+    return out;
+}
+
 Condition parseZoneAttribute(const Context& ctx, const std::string& attribute,
-                             const YAML::Node& node, const std::string& field)
+                             const YAML::Node& node, const std::string& field,
+                             const std::string& kind, const Vocabulary& vocabulary)
 {
     Condition c;
     c.type = Condition::Type::ZoneText;
     c.field = attribute;
+    const char* domain = zoneFieldDomain(kind, attribute);
+    const auto canonical = [&](const YAML::Node& at, const std::string& name)
+    {
+        const auto values = scalarList(ctx, at, name);
+        return domain ? domainValues(ctx, at, name, domain, values, vocabulary) : values;
+    };
     if (!node.IsMap())
     {
         c.op = Condition::TextOp::OneOf;
-        c.values = scalarList(ctx, node, field);
+        c.values = canonical(node, field);
         return c;
     }
     if (node.size() != 1)
@@ -146,11 +181,11 @@ Condition parseZoneAttribute(const Context& ctx, const std::string& attribute,
     const std::string op = item.first.Scalar();
     const std::string opField = field + "." + op;
     if (op == "equals" || op == "one_of")
-        c.values = scalarList(ctx, item.second, opField);
+        c.values = canonical(item.second, opField);
     else if (op == "not_one_of")
     {
         c.op = Condition::TextOp::NotOneOf;
-        c.values = scalarList(ctx, item.second, opField);
+        c.values = canonical(item.second, opField);
     }
     else if (op == "contains")
     {
@@ -167,7 +202,8 @@ Condition parseZoneAttribute(const Context& ctx, const std::string& attribute,
 }
 
 std::vector<Condition> parseZone(const Context& ctx, const YAML::Node& node,
-                                 const std::string& field, const Vocabulary& vocabulary)
+                                 const std::string& field, const std::string& kind,
+                                 const Vocabulary& vocabulary)
 {
     requireMap(ctx, node, field);
     std::vector<Condition> out;
@@ -182,11 +218,11 @@ std::vector<Condition> parseZone(const Context& ctx, const YAML::Node& node,
             Condition c;
             c.type = Condition::Type::AnyOf;
             for (const auto& alternative : item.second)
-                c.groups.push_back(parseZone(ctx, alternative, sub, vocabulary));
+                c.groups.push_back(parseZone(ctx, alternative, sub, kind, vocabulary));
             out.push_back(std::move(c));
         }
         else
-            out.push_back(parseZoneAttribute(ctx, key, item.second, sub));
+            out.push_back(parseZoneAttribute(ctx, key, item.second, sub, kind, vocabulary));
     }
     return out;
 }
@@ -350,10 +386,39 @@ std::vector<Condition> parseProject(const Context& ctx, const YAML::Node& node,
 
 // --- rules ----------------------------------------------------------------------------------
 
+std::vector<RuleNote> parseNotes(const Context& ctx, const YAML::Node& node,
+                                 const Vocabulary& vocabulary)
+{
+    if (!node.IsSequence() || node.size() == 0)
+        ctx.fail(node, "field 'notes' must be a list of {when, zh, en}");
+    std::vector<RuleNote> notes;
+    for (const auto& item : node)
+    {
+        requireMap(ctx, item, "notes");
+        RuleNote note;
+        for (const auto& field : item)
+        {
+            const std::string key = field.first.Scalar();
+            if (key == "when")
+                note.when = parseProject(ctx, field.second, "notes.when", vocabulary);
+            else if (key == "zh")
+                note.zh = scalar(ctx, field.second, "notes.zh");
+            else if (key == "en")
+                note.en = scalar(ctx, field.second, "notes.en");
+            else
+                ctx.fail(field.first, "unknown field 'notes." + key + "' (known: when, zh, en)");
+        }
+        if (note.when.empty() || note.zh.empty() || note.en.empty())
+            ctx.fail(item, "a note needs 'when' (project tests), 'zh' and 'en'");
+        notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
 const std::set<std::string> kRuleFields{"id",          "zone_kind", "zone",     "also_hit",
                                         "project",     "hit",       "verdict",  "verdict_from_kind",
                                         "reason_zh",   "reason_en", "citation", "confidence",
-                                        "specificity", "fallback"};
+                                        "specificity", "fallback",  "notes"};
 
 RuleRecord parseRule(const Context& fileCtx, const YAML::Node& node, std::size_t index,
                      const Vocabulary& vocabulary)
@@ -391,7 +456,7 @@ RuleRecord parseRule(const Context& fileCtx, const YAML::Node& node, std::size_t
                                         "' (known: " + joined(vocabulary.zoneKinds) +
                                         "; declare others under zone_kinds)");
     if (node["zone"])
-        r.zone = parseZone(ctx, node["zone"], "zone", vocabulary);
+        r.zone = parseZone(ctx, node["zone"], "zone", r.zoneKind, vocabulary);
     if (const auto also = node["also_hit"])
     {
         if (also.IsSequence())
@@ -454,6 +519,8 @@ RuleRecord parseRule(const Context& fileCtx, const YAML::Node& node, std::size_t
         ctx.fail(node["confidence"],
                  "field 'confidence': '" + r.confidence + "' is not one of V, P, U, -");
 
+    if (const auto notes = node["notes"])
+        r.notes = parseNotes(ctx, notes, vocabulary);
     if (node["fallback"])
         r.fallback = boolean(ctx, node["fallback"], "fallback");
     if (node["specificity"])
@@ -497,8 +564,9 @@ RuleFile parseRuleFile(const std::string& text, const std::string& sourceName)
     if (!root.IsMap())
         ctx.fail(root, "a rule file must be a mapping with a 'rules' list");
 
-    const std::set<std::string> known{"name",          "version", "description",  "zone_kinds",
-                                      "project_types", "flags",   "opt_in_flags", "rules"};
+    const std::set<std::string> known{
+        "name",  "version",      "description", "zone_kinds",       "project_types",
+        "flags", "opt_in_flags", "zone_values", "protective_kinds", "rules"};
     for (const auto& item : root)
     {
         const std::string key = item.first.Scalar();
@@ -516,6 +584,32 @@ RuleFile parseRuleFile(const std::string& text, const std::string& sourceName)
     extend(ctx, root, "project_types", file.vocabulary.projectTypes);
     extend(ctx, root, "flags", file.vocabulary.flags);
     extend(ctx, root, "opt_in_flags", file.vocabulary.optInFlags);
+    extend(ctx, root, "protective_kinds", file.vocabulary.protectiveKinds);
+    for (const auto& kind : file.vocabulary.protectiveKinds)
+    {
+        if (file.vocabulary.zoneKinds.count(kind) == 0)
+            ctx.fail(root["protective_kinds"], "field 'protective_kinds': '" + kind +
+                                                   "' is not one of the zone kinds " +
+                                                   joined(file.vocabulary.zoneKinds));
+    }
+    if (const auto values = root["zone_values"])
+    {
+        requireMap(ctx, values, "zone_values");
+        for (const auto& item : values)
+        {
+            const std::string domain = item.first.Scalar();
+            static const std::set<std::string> kZoneDomains{
+                "redline_type", "unit_type", "key_subtype", "level",
+                "category",     "zoning",    "prohibition"};
+            if (kZoneDomains.count(domain) == 0)
+                ctx.fail(item.first, "field 'zone_values." + domain +
+                                         "': not a zone-attribute domain (known: redline_type, "
+                                         "unit_type, key_subtype, level, category, zoning, "
+                                         "prohibition)");
+            for (const auto& w : scalarList(ctx, item.second, "zone_values." + domain))
+                file.vocabulary.zoneValues[domain].insert(w);
+        }
+    }
     for (const auto& flag : file.vocabulary.optInFlags)
     {
         if (file.vocabulary.flags.count(flag) == 0)

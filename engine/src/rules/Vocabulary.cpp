@@ -1,28 +1,29 @@
 #include "redline/rules/Vocabulary.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "redline/rules/Terms.hpp"
 
 namespace redline
 {
+namespace
+{
+
+std::set<std::string> termValues(const char* domain)
+{
+    std::set<std::string> values;
+    for (const Term& t : findTermDomain(domain)->terms)
+        values.insert(t.value);
+    return values;
+}
+
+} // namespace
 
 Vocabulary Vocabulary::builtin()
 {
     Vocabulary v;
     v.zoneKinds = {"ecological_redline", "control_units", "water_protection_zones",
                    "protected_areas", "prohibited_zones"};
-    v.projectTypes = {// RULEBOOK §0
-                      "industrial", "livestock_farm", "road", "railway", "pipeline", "power_line",
-                      "telecom", "water_supply", "flood_control", "hydrology", "tourism_facility",
-                      "catering", "residential", "public_service", "mining", "eco_restoration",
-                      "research_monitoring", "resident_livelihood", "forestry", "other",
-                      // extensions named by ERL-02, DW-03/04/08/10, PA-02/06/07, NX-01..03
-                      "commercial", "real_estate", "aquaculture", "recreation", "swimming_facility",
-                      "bbq_site", "camping_site", "hotel", "quarrying", "cemetery",
-                      "hazardous_depot", "oil_depot", "fuel_station", "wharf", "development_zone",
-                      "land_reclamation", "waste_facility", "source_protection",
-                      "geological_survey", "archaeology"};
-    v.constructions = {"new", "expansion", "rebuild"};
+    v.projectTypes = termValues("project_type");
+    v.constructions = termValues("construction");
     v.flags = {// RULEBOOK §0
                "discharges_pollutants", "sewage_outfall", "increases_discharge",
                "heavy_water_polluter", "high_total_nitrogen", "new_construction_land",
@@ -31,26 +32,41 @@ Vocabulary Vocabulary::builtin()
                "stores_solid_waste", "hazardous_goods", "ship_washing", "pollutant_wharf",
                "toxic_container_washing", "high_toxicity_pesticide", "waste_dumping",
                "pollutes_or_damages"};
+    v.protectiveKinds = {"ecological_redline", "water_protection_zones", "protected_areas",
+                         "prohibited_zones"};
     return v;
 }
 
-std::string canonicalWord(const std::string& text)
+std::vector<std::string> Vocabulary::zoneValue(const std::string& domain,
+                                               const std::string& text) const
 {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    std::string word = text.substr(first, last - first + 1);
-    std::transform(word.begin(), word.end(), word.begin(),
-                   [](char c)
-                   { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    if (word == "新建")
-        return "new";
-    if (word == "扩建")
-        return "expansion";
-    if (word == "改建")
-        return "rebuild";
-    return word;
+    auto values = canonicalValues(domain, text);
+    if (!values.empty())
+        return values;
+    const auto extra = zoneValues.find(domain);
+    if (extra != zoneValues.end())
+    {
+        const std::string word = normalizeSpelling(text);
+        for (const auto& v : extra->second)
+        {
+            if (normalizeSpelling(v) == word)
+                return {v};
+        }
+    }
+    return {};
+}
+
+std::vector<std::string> Vocabulary::zoneDomainValues(const std::string& domain) const
+{
+    std::vector<std::string> values;
+    if (const TermDomain* d = findTermDomain(domain))
+    {
+        for (const Term& t : d->terms)
+            values.push_back(t.value);
+    }
+    if (const auto extra = zoneValues.find(domain); extra != zoneValues.end())
+        values.insert(values.end(), extra->second.begin(), extra->second.end());
+    return values;
 }
 
 } // namespace redline

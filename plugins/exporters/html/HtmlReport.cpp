@@ -61,6 +61,11 @@ void writeTable(const ReportTable& t, const char* cssClass, std::ostream& out)
 void writeMap(const ScreeningReport& report, const SiteResult& site, std::size_t index,
               std::ostream& out)
 {
+    if (site.geometry.isEmpty()) // a site that could not be read (verdict `error`)
+    {
+        out << "<p class=\"note\">无可用的用地范围，未绘制叠加图。</p>\n";
+        return;
+    }
     const Envelope box = fitToAspect(reportMapFocus(site.geometry), kMapWidth, kMapHeight);
     if (!report.zoning)
         out << "<p class=\"note\">未附分区数据：图中仅绘制项目用地范围及重叠部分。</p>\n";
@@ -139,7 +144,8 @@ void writeHtmlReport(const ScreeningReport& report, std::ostream& out, const std
         << ".conclusion .verdict{font-size:22px;font-weight:bold;padding:4px 14px;"
            "white-space:nowrap}.meaning{font-size:15px;margin:0}\n"
         << ".prohibited{background:#d32f2f;color:#fff}.restricted{background:#f57c00;color:#fff}"
-           ".needs_review{background:#fbc02d}.allowed{background:#388e3c;color:#fff}\n"
+           ".needs_review{background:#fbc02d}.allowed{background:#388e3c;color:#fff}"
+           ".error{background:#424242;color:#fff}\n"
         << "table.hits td:last-child,table.rules td:nth-child(3){white-space:nowrap}\n"
         << "tr.none td{color:#777}.disclaimer{font-size:12px;color:#500;border:1px solid #ccc;"
            "padding:6px}.note{color:#555}\n"

@@ -14,6 +14,7 @@
 #include "redline/core/Numbers.hpp"
 #include "redline/io/JzdCrs.hpp"
 #include "redline/io/JzdEncoding.hpp"
+#include "redline/io/SiteValidation.hpp"
 
 namespace redline
 {
@@ -198,12 +199,55 @@ int decimalsOf(const std::string& s)
     return dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
 }
 
+std::string parcelId(const jzd::ParcelBlock& block, std::size_t index)
+{
+    const std::string id = field(block, 2);
+    return id.empty() ? std::to_string(index + 1) : id;
+}
+
+// The header's attributes, also kept for a parcel whose geometry cannot be used.
+Feature parcelFeature(const jzd::ParcelBlock& block, std::size_t index)
+{
+    Feature f;
+    f.fid = static_cast<std::int64_t>(index + 1);
+    const std::optional<double> headerHa = parseNumber(field(block, 1));
+    f.attributes.set("site_id", parcelId(block, index));
+    f.attributes.set("name", field(block, 3));
+    f.attributes.set("地块用途", field(block, 6));
+    f.attributes.set("地类编码", field(block, 7));
+    f.attributes.set("area_ha", headerHa ? AttributeValue(*headerHa) : AttributeValue());
+    f.attributes.set("图幅号", field(block, 5));
+    return f;
+}
+
+// The same repair every importer's sites get (SiteValidation.hpp), before the header area is
+// compared; the warning also says which ring crosses itself where.
+void repairParcel(Geometry& g, const std::vector<std::string>& crossings, const std::string& where,
+                  std::vector<std::string>& warnings)
+{
+    std::string rings;
+    for (const std::string& c : crossings)
+        rings += "; " + c;
+    try
+    {
+        if (auto why = repairPolygon(g))
+            warnings.push_back(where + ": invalid polygon (" + *why +
+                               ") repaired with GEOS make-valid" + rings +
+                               "; check the point order.");
+        else if (!crossings.empty())
+            warnings.push_back(where + ":" + rings.substr(1) + "; check the point order.");
+    }
+    catch (const GeometryError& e)
+    {
+        throw GeometryError(where + ": " + e.what() + rings + "; check the point order.");
+    }
+}
+
 Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapped,
                     const std::string& file, std::vector<std::string>& warnings)
 {
-    std::string id = field(block, 2);
-    const std::string label = "parcel '" + (id.empty() ? std::to_string(index + 1) : id) +
-                              "' (line " + std::to_string(block.line) + ")";
+    const std::string label =
+        "parcel '" + parcelId(block, index) + "' (line " + std::to_string(block.line) + ")";
     const std::string where = file + ", " + label;
     if (block.points.empty())
         throw GeometryError(where + ": no point lines.");
@@ -225,8 +269,7 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
     }
 
     const std::string shape = field(block, 4);
-    Feature f;
-    f.fid = static_cast<std::int64_t>(index + 1);
+    Feature f = parcelFeature(block, index);
     std::size_t closingRepeats = 0;
     if (shape == "点")
     {
@@ -257,6 +300,7 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
         if (!shape.empty() && shape != "面")
             warnings.push_back(where + ": 记录图形属性 '" + shape +
                                "' unknown; read as 面 (polygon).");
+        std::vector<std::string> crossings;
         for (std::size_t r = 0; r < rings.size(); ++r)
         {
             Ring& ring = rings[r];
@@ -273,11 +317,11 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
                 throw GeometryError(where + ": ring 圈号 " + ringNumbers[r] +
                                     " has fewer than 3 distinct points.");
             if (auto p = jzd::selfIntersection(ring))
-                warnings.push_back(where + ": ring 圈号 " + ringNumbers[r] +
-                                   " crosses itself near (" + formatFixed(p->x, 3) + ", " +
-                                   formatFixed(p->y, 3) + "); check the point order.");
+                crossings.push_back("ring 圈号 " + ringNumbers[r] + " crosses itself near (" +
+                                    formatFixed(p->x, 3) + ", " + formatFixed(p->y, 3) + ")");
         }
         f.geometry = jzd::assembleRings(rings);
+        repairParcel(f.geometry, crossings, where, warnings);
     }
 
     // Point count: producers count the closing repeats or not; accept both.
@@ -315,12 +359,6 @@ Feature buildParcel(const jzd::ParcelBlock& block, std::size_t index, bool swapp
         }
     }
 
-    f.attributes.set("site_id", id.empty() ? std::to_string(index + 1) : id);
-    f.attributes.set("name", field(block, 3));
-    f.attributes.set("地块用途", field(block, 6));
-    f.attributes.set("地类编码", field(block, 7));
-    f.attributes.set("area_ha", headerHa ? AttributeValue(*headerHa) : AttributeValue());
-    f.attributes.set("图幅号", field(block, 5));
     return f;
 }
 
@@ -370,8 +408,21 @@ Layer JzdImporter::read(const std::string& path) const
     if (grid.grid)
         layer.crs = Crs::fromEpsg(*epsgOf(*grid.grid));
 
+    // A parcel whose geometry cannot be built or repaired is one unusable site, not a bad file.
     for (std::size_t i = 0; i < parsed.parcels.size(); ++i)
-        layer.features.push_back(buildParcel(parsed.parcels[i], i, swapped, path, layer.warnings));
+    {
+        try
+        {
+            layer.features.push_back(
+                buildParcel(parsed.parcels[i], i, swapped, path, layer.warnings));
+        }
+        catch (const GeometryError& e)
+        {
+            Feature f = parcelFeature(parsed.parcels[i], i);
+            f.error = e.what();
+            layer.features.push_back(std::move(f));
+        }
+    }
     return layer;
 }
 

@@ -2,7 +2,10 @@
 // Plugin "import.jzd": 界址点 coordinate lists (.txt with a [地块坐标] section, JZD_FORMAT.md).
 // GBK or UTF-8 (BOM or not); several parcels per file; X/Y column order and the Gauss–Krüger
 // CRS are worked out from the coordinates and the header; header area, point count and ring
-// closure are checked, with warnings in layer.warnings. Stateless, thread-safe.
+// closure are checked, with warnings in layer.warnings; a self-crossing parcel is repaired with
+// GEOS make-valid (warning naming the parcel and the crossing), and a parcel that cannot be
+// built or repaired is kept with Feature::error (a per-site `error`, not a failed file).
+// Stateless, thread-safe.
 
 #include <string>
 

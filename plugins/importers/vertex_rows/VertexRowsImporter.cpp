@@ -282,7 +282,9 @@ Layer VertexRowsImporter::read(const std::string& path) const
             }
             catch (const GeometryError& e)
             {
-                throw GeometryError(cx.where(r) + ": " + e.what());
+                // One row that is not a geometry is one unusable site, not a bad table.
+                layer.features.push_back(makeFeature(r, r, Geometry()));
+                layer.features.back().error = cx.where(r) + ": " + e.what() + ".";
             }
             all.expandToInclude(layer.features.back().geometry.envelope());
         }
@@ -352,8 +354,16 @@ Layer VertexRowsImporter::read(const std::string& path) const
         }
         const std::string where =
             path + ", site '" + ids[s] + "' (row " + std::to_string(rows.front() + 2) + ")";
-        Geometry g = buildGroup(rings, shapeOf(cx.text(rows.front(), layout.shape)), where);
-        layer.features.push_back(makeFeature(rows.front(), s, std::move(g)));
+        try
+        {
+            Geometry g = buildGroup(rings, shapeOf(cx.text(rows.front(), layout.shape)), where);
+            layer.features.push_back(makeFeature(rows.front(), s, std::move(g)));
+        }
+        catch (const GeometryError& e)
+        {
+            layer.features.push_back(makeFeature(rows.front(), s, Geometry()));
+            layer.features.back().error = e.what();
+        }
     }
     guessCrs(layer, axes);
     return layer;

@@ -5,7 +5,9 @@
 // found by name (lon/lat, 经度/纬度, x/y, X坐标/Y坐标, easting/northing) and x/y by magnitude
 // (8-digit easting carries the zone prefix). The CRS is guessed from the coordinates (lon/lat →
 // EPSG:4490, zone-prefixed Gauss–Krüger → CGCS2000 zone) with a warning; --site-crs overrides
-// it. Reads the first sheet. Stateless, thread-safe.
+// it. Reads the first sheet. A site whose rows make no geometry (bad WKT, too few vertices) is
+// kept with Feature::error (a per-site `error`); loadSites validates and repairs the others.
+// Stateless, thread-safe.
 
 #include <string>
 

@@ -109,15 +109,17 @@ std::map<Key, PostgisPair> readPostgis(const std::string& path)
     return pairs;
 }
 
-// redline CSV (DESIGN A4); rows without a layer are sites without any hit.
+// redline CSV (DESIGN A4, 14 columns: the last is `message`, set on `error` sites only); rows
+// without a layer are sites without any hit.
 std::map<Key, RedlineHit> readRedline(const std::string& path, std::set<std::string>* sitesSeen)
 {
     std::map<Key, RedlineHit> hits;
     for (const auto& r : readCsv(path, true))
     {
-        EXPECT_EQ(r.size(), 13U) << path;
-        if (r.size() != 13)
+        EXPECT_EQ(r.size(), 14U) << path;
+        if (r.size() != 14)
             continue;
+        EXPECT_NE(r[2], "error") << r[0] << ": " << r[13];
         sitesSeen->insert(r[0]);
         if (r[3].empty())
             continue;

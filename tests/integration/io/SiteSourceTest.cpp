@@ -317,11 +317,12 @@ TEST_F(SiteSource, DxfClosedPolylineWithGbkLabelBecomesNamedPolygon)
     SiteSourceOptions o;
     o.siteCrs = "EPSG:4549";
     const Layer l = load(path, o);
-    ASSERT_EQ(l.features.size(), 1u) << allWarnings(l);
+    ASSERT_EQ(l.features.size(), 2u) << allWarnings(l); // the parcel, then the open ROAD line
     EXPECT_EQ(l.features[0].geometry.type(), GeometryType::Polygon);
     EXPECT_DOUBLE_EQ(l.features[0].geometry.planarArea(), 10000.0);
     EXPECT_EQ(l.features[0].attributes.text("name"), "红线地块");
-    EXPECT_TRUE(anyWarning(l, "open lines"));
+    EXPECT_EQ(l.features[1].geometry.type(), GeometryType::LineString);
+    EXPECT_TRUE(anyWarning(l, "screened as line sites"));
 
     o.layerName = "ROAD"; // a CAD layer: only its (open) line remains
     const Layer road = load(path, o);

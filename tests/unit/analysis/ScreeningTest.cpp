@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "redline/analysis/Screening.hpp"
 
 using namespace redline;
@@ -199,4 +201,133 @@ TEST(Screening, BatchKeepsInputOrderAndMatchesSingleSite)
         const Hit* a = find(results[static_cast<std::size_t>(i)], "A");
         EXPECT_NEAR(a ? a->overlapM2 : 0.0, inA, 1e-6) << i;
     }
+}
+
+namespace
+{
+
+Geometry multiPoint(const std::vector<Point>& points)
+{
+    std::vector<Part> parts;
+    for (const Point& p : points)
+        parts.push_back({{{kX0 + p.x, kY0 + p.y}}});
+    return Geometry(GeometryType::MultiPoint, std::move(parts));
+}
+
+} // namespace
+
+TEST(Screening, MultiPointIsContainedWhereAnyPointIsWithTheShareOfPointsInside)
+{
+    // Five points: two inside A, one inside B, one in A's hole (50 m from A's inner ring), one
+    // on A's outer edge (touching, not inside).
+    const SiteResult r =
+        screen(multiPoint({{100, 100}, {200, 100}, {1050, 300}, {500, 500}, {0, 300}}));
+    ASSERT_EQ(r.hits.size(), 2u);
+    const Hit* a = find(r, "A");
+    ASSERT_NE(a, nullptr);
+    EXPECT_TRUE(a->contains);
+    EXPECT_FALSE(a->isBufferOnly());
+    EXPECT_DOUBLE_EQ(a->siteShare, 2.0 / 5.0);
+    EXPECT_EQ(a->distanceM, 0.0);
+    ASSERT_EQ(a->overlap.type(), GeometryType::MultiPoint);
+    ASSERT_EQ(a->overlap.parts().size(), 2u);
+    EXPECT_EQ(a->overlap.parts()[0][0][0], (Point{kX0 + 100, kY0 + 100}));
+    EXPECT_EQ(a->overlap.parts()[1][0][0], (Point{kX0 + 200, kY0 + 100}));
+    const Hit* b = find(r, "B");
+    ASSERT_NE(b, nullptr);
+    EXPECT_TRUE(b->contains);
+    EXPECT_DOUBLE_EQ(b->siteShare, 1.0 / 5.0);
+    EXPECT_EQ(b->overlap.type(), GeometryType::Point);
+    EXPECT_EQ(b->overlap.parts()[0][0][0], (Point{kX0 + 1050, kY0 + 300}));
+}
+
+TEST(Screening, MultiPointWhollyInsideHasShareOneAndOverlapsByItself)
+{
+    const Geometry g = multiPoint({{100, 100}, {300, 700}, {800, 800}});
+    const SiteResult r = screen(g);
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_TRUE(r.hits[0].contains);
+    EXPECT_DOUBLE_EQ(r.hits[0].siteShare, 1.0);
+    EXPECT_EQ(r.hits[0].overlap.parts(), g.parts());
+}
+
+TEST(Screening, MultiPointOnlyTouchingOrNearIsNotContained)
+{
+    // One point on A's outer edge, one in A's hole 50 m from it: a hit at distance 0 that is
+    // neither contained nor shared (buffer-only, as a single point on the edge would be).
+    const SiteResult r = screen(multiPoint({{0, 300}, {500, 500}}));
+    const Hit* a = find(r, "A");
+    ASSERT_NE(a, nullptr);
+    EXPECT_FALSE(a->contains);
+    EXPECT_EQ(a->siteShare, 0.0);
+    EXPECT_EQ(a->distanceM, 0.0);
+    EXPECT_TRUE(a->isBufferOnly());
+    EXPECT_TRUE(a->overlap.isEmpty());
+}
+
+TEST(Screening, OneUnusableSiteGetsVerdictErrorAndTheOthersAreScreened)
+{
+    Layer sites;
+    sites.source = "parcels.gpkg";
+    sites.name = "sites";
+    sites.crs = Crs::fromEpsg(4549);
+    const auto add = [&](const std::string& id, Geometry g, std::string error = {})
+    {
+        Feature f;
+        f.fid = static_cast<std::int64_t>(sites.features.size() + 1);
+        f.geometry = std::move(g);
+        f.attributes.set("site_id", id);
+        f.error = std::move(error);
+        sites.features.push_back(std::move(f));
+    };
+    add("GOOD1", Geometry::polygon(square(100, 100, 200, 200)));
+    // Coordinates no inverse projection can take back to longitude/latitude (a site read in the
+    // wrong units): its ellipsoidal area cannot be computed, a PROJ failure on this site only.
+    add("OFFWORLD", Geometry::polygon({{1e12, 1e12},
+                                       {1e12 + 100, 1e12},
+                                       {1e12 + 100, 1e12 + 100},
+                                       {1e12, 1e12 + 100},
+                                       {1e12, 1e12}}));
+    add("BADIMPORT", Geometry(),
+        "parcels.gpkg, layer 'sites', feature 'BADIMPORT': empty geometry.");
+    add("GOOD2", Geometry::polygon(square(950, 100, 1050, 200)));
+    const Screening s(handStore(), nullptr);
+    const auto results = s.run(sites);
+    ASSERT_EQ(results.size(), 4u);
+
+    EXPECT_EQ(results[0].verdict, Verdict::NeedsReview);
+    EXPECT_NEAR(find(results[0], "A")->overlapM2, 10000.0, 1e-6);
+    EXPECT_EQ(results[3].verdict, Verdict::NeedsReview);
+    EXPECT_NEAR(find(results[3], "A")->overlapM2, 5000.0, 1e-6);
+    EXPECT_NEAR(find(results[3], "B")->overlapM2, 5000.0, 1e-6);
+    EXPECT_TRUE(results[0].message.empty());
+
+    EXPECT_EQ(results[1].verdict, Verdict::Error);
+    EXPECT_TRUE(results[1].hits.empty());
+    EXPECT_EQ(results[1].message.rfind("parcels.gpkg, layer 'sites', site 'OFFWORLD': cannot be "
+                                       "screened (",
+                                       0),
+              0u)
+        << results[1].message;
+    EXPECT_EQ(results[1].message.find('\n'), std::string::npos);
+
+    EXPECT_EQ(results[2].verdict, Verdict::Error);
+    EXPECT_EQ(results[2].message,
+              "parcels.gpkg, layer 'sites', feature 'BADIMPORT': empty geometry.");
+    EXPECT_TRUE(results[2].hits.empty());
+}
+
+TEST(Verdict, ErrorIsNotASeverity)
+{
+    EXPECT_STREQ(toString(Verdict::Error), "error");
+    EXPECT_STREQ(toChinese(Verdict::Error), "无法筛查");
+    EXPECT_FALSE(parseVerdict("error")); // neither a rule file nor --fail-on can name it
+    EXPECT_EQ(mostSevere(Verdict::Prohibited, Verdict::Error), Verdict::Error);
+    EXPECT_EQ(mostSevere(Verdict::Error, Verdict::Allowed), Verdict::Error);
+    for (Verdict threshold : {Verdict::NeedsReview, Verdict::Restricted, Verdict::Prohibited})
+    {
+        EXPECT_FALSE(reaches(Verdict::Error, threshold));
+        EXPECT_TRUE(reaches(Verdict::Prohibited, threshold));
+    }
+    EXPECT_FALSE(reaches(Verdict::NeedsReview, Verdict::Restricted));
 }

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "redline/core/Error.hpp"
+
 #include "RuleFixtures.hpp"
 
 namespace redline
@@ -21,6 +23,7 @@ using test::Shape;
 const char* const kRules = R"(name: test.rules
 version: "7"
 opt_in_flags: [national_major, sewage_outfall]
+zone_values: {prohibition: [code_prefix, code_range, line_only, new_only]}
 rules:
   - id: RL-ROAD-OK        # 2 tests: tried before RL-DEV
     zone_kind: ecological_redline
@@ -220,15 +223,25 @@ TEST(DeclarativeRuleSet, BufferOnlyHitIsCappedAtNeedsReview)
 
 TEST(DeclarativeRuleSet, MissingProjectAttributeGivesNeedsReviewNamingIt)
 {
+    // No project_type: industrial or road prohibits (RL-DEV), an unavoidable road restricts, any
+    // other type falls to RL-ELSE (needs_review). The least severe possible is needs_review.
     const SiteResult s = screened("", {makeHit("ecological_redline", "")});
     const Hit& hit = s.hits.front();
     EXPECT_EQ(hit.verdict, Verdict::NeedsReview);
+    ASSERT_FALSE(hit.rules.empty());
+    const RuleMatch& summary = hit.rules.front();
+    EXPECT_EQ(summary.ruleId, "MISSING-INFO");
+    EXPECT_EQ(summary.verdict, Verdict::NeedsReview);
+    EXPECT_EQ(summary.reason.rfind("信息不足：缺少或无法识别 project_type", 0), 0u)
+        << summary.reason;
+    EXPECT_NE(summary.reasonEn.find("project_type"), std::string::npos);
+    // What each value would give: RL-DEV prohibits for road or industrial.
     const RuleMatch* dev = findMatch(hit, "RL-DEV");
     ASSERT_NE(dev, nullptr);
-    EXPECT_EQ(dev->verdict, Verdict::NeedsReview);
-    EXPECT_EQ(dev->reason.rfind("信息不足", 0), 0u) << dev->reason;
-    EXPECT_NE(dev->reason.find("project_type"), std::string::npos);
-    EXPECT_NE(dev->reasonEn.find("project_type"), std::string::npos);
+    EXPECT_EQ(dev->verdict, Verdict::Prohibited);
+    EXPECT_EQ(dev->reason.rfind("信息不足，若 project_type=", 0), 0u) << dev->reason;
+    EXPECT_NE(dev->reasonEn.find("if project_type=industrial/road"), std::string::npos)
+        << dev->reasonEn;
 }
 
 TEST(DeclarativeRuleSet, UnknownRuleWithTheSameVerdictAsTheDecidingOneDoesNotBlur)
@@ -238,33 +251,55 @@ TEST(DeclarativeRuleSet, UnknownRuleWithTheSameVerdictAsTheDecidingOneDoesNotBlu
                                   {makeHit("water_protection_zones", "level=II")});
     EXPECT_EQ(s.hits.front().verdict, Verdict::Prohibited);
     EXPECT_TRUE(fired(s.hits.front(), "WA-OUTFALL"));
+    EXPECT_EQ(findMatch(s.hits.front(), "MISSING-INFO"), nullptr); // the verdict is certain
 }
 
-TEST(DeclarativeRuleSet, UnknownRuleThatCouldChangeTheVerdictGivesNeedsReview)
+TEST(DeclarativeRuleSet, UnknownRuleThatCouldChangeTheVerdictGivesTheLeastSevereStillPossible)
 {
-    // WA-NEW3 (prohibited) lacks `construction`; WA-DISCHARGE would restrict.
+    // WA-NEW3 (prohibited) lacks `construction`; without it WA-DISCHARGE restricts: new or
+    // expansion -> prohibited, rebuild -> restricted. "Restricted or prohibited" is restricted.
     const SiteResult s =
         screened("discharges_pollutants=1", {makeHit("water_protection_zones", "level=II")});
-    EXPECT_EQ(s.hits.front().verdict, Verdict::NeedsReview);
-    EXPECT_EQ(s.hits.front().rules.front().ruleId, "WA-NEW3");
-    EXPECT_NE(s.hits.front().rules.front().reason.find("construction"), std::string::npos);
-    EXPECT_TRUE(fired(s.hits.front(), "WA-DISCHARGE"));
+    const Hit& hit = s.hits.front();
+    EXPECT_EQ(hit.verdict, Verdict::Restricted);
+    EXPECT_EQ(hit.rules.front().ruleId, "MISSING-INFO");
+    EXPECT_EQ(hit.rules.front().reason,
+              "信息不足：缺少或无法识别 construction。按其可能取值：construction=改建 → "
+              "限制（WA-DISCHARGE）；construction=扩建/新建 → 禁止（WA-NEW3）。"
+              "取可能结论中最轻者：限制，待补充后复核。");
+    EXPECT_EQ(hit.rules.front().reasonEn,
+              "Insufficient information: construction missing or not understood. Depending on "
+              "the value: construction=rebuild → restricted (WA-DISCHARGE); "
+              "construction=expansion/new → prohibited (WA-NEW3). The hit takes the least "
+              "severe possible verdict, restricted, until the value is given.");
+    EXPECT_TRUE(fired(hit, "WA-DISCHARGE")); // holds whatever the construction
+    const RuleMatch* dev = findMatch(hit, "WA-NEW3");
+    ASSERT_NE(dev, nullptr);
+    EXPECT_EQ(dev->verdict, Verdict::Prohibited);
+    EXPECT_EQ(dev->reason, "信息不足，若 construction=扩建/新建：二级禁止新建排污");
     // Given the attribute, the verdict is definite.
     const SiteResult known = screened("discharges_pollutants=1;construction=新建",
                                       {makeHit("water_protection_zones", "level=II")});
     EXPECT_EQ(known.hits.front().verdict, Verdict::Prohibited);
+    EXPECT_EQ(findMatch(known.hits.front(), "MISSING-INFO"), nullptr);
 }
 
 TEST(DeclarativeRuleSet, UnstatedFlagIsUnknownUnlessOptIn)
 {
-    // discharges_pollutants is not opt-in: left empty, WA-NEW3 and WA-DISCHARGE cannot decide;
-    // sewage_outfall is opt-in: left empty it is false and WA-OUTFALL simply does not match.
+    // discharges_pollutants is not opt-in: left empty, WA-NEW3 and WA-DISCHARGE cannot decide
+    // (true: prohibited, false: no rule, allowed -> needs_review); sewage_outfall is opt-in: left
+    // empty it is false and WA-OUTFALL simply does not match.
     const SiteResult unstated = screened("project_type=road;construction=new",
                                          {makeHit("water_protection_zones", "level=II")});
     const Hit& hit = unstated.hits.front();
     EXPECT_EQ(hit.verdict, Verdict::NeedsReview);
+    ASSERT_NE(findMatch(hit, "MISSING-INFO"), nullptr);
+    EXPECT_NE(findMatch(hit, "MISSING-INFO")->reason.find("discharges_pollutants=否 → 允许"),
+              std::string::npos)
+        << findMatch(hit, "MISSING-INFO")->reason;
     ASSERT_NE(findMatch(hit, "WA-NEW3"), nullptr);
-    EXPECT_NE(findMatch(hit, "WA-NEW3")->reason.find("discharges_pollutants"), std::string::npos);
+    EXPECT_NE(findMatch(hit, "WA-NEW3")->reason.find("discharges_pollutants=是"),
+              std::string::npos);
     EXPECT_EQ(findMatch(hit, "WA-OUTFALL"), nullptr);
 
     const SiteResult stated =
@@ -273,12 +308,25 @@ TEST(DeclarativeRuleSet, UnstatedFlagIsUnknownUnlessOptIn)
     EXPECT_EQ(stated.hits.front().verdict, Verdict::Allowed);
     EXPECT_TRUE(stated.hits.front().rules.empty());
 
-    // A road whose `unavoidable` is left empty: RL-ROAD-OK (restricted) cannot decide before
-    // RL-DEV (prohibited).
+    // A road whose `unavoidable` is left empty: RL-ROAD-OK (restricted) or RL-DEV (prohibited):
+    // restricted, the least severe still possible.
     const SiteResult road = screened("project_type=road", {makeHit("ecological_redline", "")});
-    EXPECT_EQ(road.hits.front().verdict, Verdict::NeedsReview);
-    EXPECT_NE(findMatch(road.hits.front(), "RL-ROAD-OK")->reason.find("unavoidable"),
+    EXPECT_EQ(road.hits.front().verdict, Verdict::Restricted);
+    EXPECT_NE(findMatch(road.hits.front(), "MISSING-INFO")->reason.find("unavoidable=是 → 限制"),
               std::string::npos);
+}
+
+TEST(DeclarativeRuleSet, OptInFlagStatedInUnknownWordsIsUnknownNotFalse)
+{
+    const SiteResult s = screened("project_type=public_service;sewage_outfall=也许",
+                                  {makeHit("water_protection_zones", "level=II")});
+    // WA-OUTFALL: true -> prohibited; false -> discharges_pollutants unknown -> ...
+    EXPECT_EQ(s.hits.front().verdict, Verdict::NeedsReview);
+    EXPECT_NE(findMatch(s.hits.front(), "WA-OUTFALL"), nullptr);
+    bool warned = false;
+    for (const auto& w : s.warnings)
+        warned = warned || w.rfind("sewage_outfall '也许' is not a yes/no value", 0) == 0;
+    EXPECT_TRUE(warned);
 }
 
 TEST(DeclarativeRuleSet, HitOfAKindWithoutRulesIsAllowed)
@@ -287,6 +335,82 @@ TEST(DeclarativeRuleSet, HitOfAKindWithoutRulesIsAllowed)
     EXPECT_EQ(s.hits.front().verdict, Verdict::Allowed);
     EXPECT_TRUE(s.hits.front().rules.empty());
     EXPECT_EQ(s.verdict, Verdict::Allowed);
+}
+
+TEST(DeclarativeRuleSet, ProtectiveKindWithoutRulesIsNeedsReviewNeverAllowed)
+{
+    const auto set = DeclarativeRuleSet::fromYamlText(R"(name: farmland.rules
+zone_kinds: [permanent_farmland]
+protective_kinds: [permanent_farmland]
+rules:
+  - id: RL-ANY
+    zone_kind: ecological_redline
+    verdict: prohibited
+    reason_zh: 红线
+    reason_en: red line
+    confidence: V
+)",
+                                                      "farmland.yaml");
+    SiteResult s =
+        makeSite("project_type=road",
+                 {makeHit("permanent_farmland", "name=基本农田"),
+                  makeHit("water_protection_zones", "level=I"), makeHit("townships", "name=岩头镇"),
+                  makeHit("permanent_farmland", "", Shape::Buffer)});
+    set->evaluate(s, {});
+    EXPECT_EQ(s.hits[0].verdict, Verdict::NeedsReview); // declared protective, no rule
+    EXPECT_EQ(s.hits[0].rules.front().ruleId, "UNDECIDED");
+    EXPECT_EQ(s.hits[1].verdict, Verdict::NeedsReview); // protective by default, no rule
+    EXPECT_EQ(s.hits[2].verdict, Verdict::Allowed);     // not protective
+    EXPECT_EQ(s.hits[3].verdict, Verdict::Allowed);     // buffer-only: not inside the zone
+    const std::vector<std::string> expected{
+        "permanent_farmland zone permanent_farmland-1: no rule of farmland.rules decides a site "
+        "inside this permanent_farmland zone (none of its classifying attributes given); the hit "
+        "needs review",
+        "water_protection_zones zone water_protection_zones-1: no rule of farmland.rules decides "
+        "a site inside this water_protection_zones zone (level 'I'); the hit needs review"};
+    EXPECT_EQ(s.warnings, expected);
+    EXPECT_THROW(
+        DeclarativeRuleSet::fromYamlText("protective_kinds: [farmland]\nrules: []\n", "bad.yaml"),
+        ConfigError);
+}
+
+TEST(DeclarativeRuleSet, ZoneValuesOutsideTheVocabularyAreRefusedInRuleFiles)
+{
+    try
+    {
+        (void)DeclarativeRuleSet::fromYamlText(R"(rules:
+  - id: W1
+    zone_kind: water_protection_zones
+    zone: {level: [1I]}
+    verdict: prohibited
+    reason_zh: x
+    reason_en: x
+    confidence: V
+)",
+                                               "typo.yaml");
+        FAIL() << "level 1I must be refused";
+    }
+    catch (const ConfigError& e)
+    {
+        EXPECT_STREQ(e.what(), "typo.yaml:4: rule 'W1': field 'zone.level': '1I' is not a "
+                               "water-protection level (known: I, II, quasi, rural, or their "
+                               "spellings; declare others under zone_values)");
+    }
+    // Spellings are stored canonical: `level: [一级保护区]` matches a zone whose level is Ⅰ.
+    const auto set = DeclarativeRuleSet::fromYamlText(R"(rules:
+  - id: W1
+    zone_kind: water_protection_zones
+    zone: {level: [一级保护区]}
+    verdict: prohibited
+    reason_zh: x
+    reason_en: x
+    confidence: V
+)",
+                                                      "spelled.yaml");
+    EXPECT_EQ(set->findRule("W1")->zone.front().values, std::vector<std::string>{"I"});
+    SiteResult s = makeSite("", {makeHit("water_protection_zones", "level=Ⅰ")});
+    set->evaluate(s, {});
+    EXPECT_EQ(s.verdict, Verdict::Prohibited);
 }
 
 TEST(DeclarativeRuleSet, SiteTakesTheMostSevereHitVerdict)
@@ -341,26 +465,28 @@ TEST(DeclarativeRuleSet, VerdictFromAnotherKindFollowsThatKindsRules)
 TEST(DeclarativeRuleSet, AlsoHitNeedsAnOverlappingHitOfThatKindMatchingItsTests)
 {
     const Hit park = makeHit("protected_areas", "zoning=general");
-    EXPECT_EQ(screened("project_type=tourism_facility",
-                       {park, makeHit("ecological_redline", "redline_type=scenic")})
-                  .hits.front()
-                  .verdict,
-              Verdict::Prohibited);
-    EXPECT_EQ(screened("project_type=tourism_facility",
-                       {park, makeHit("ecological_redline", "redline_type=water_conservation")})
-                  .hits.front()
-                  .verdict,
-              Verdict::Allowed);
-    EXPECT_EQ(screened("project_type=tourism_facility",
-                       {park, makeHit("ecological_redline", "redline_type=scenic", Shape::Buffer)})
-                  .hits.front()
-                  .verdict,
-              Verdict::Allowed);
-    EXPECT_EQ(screened("project_type=research_monitoring",
-                       {park, makeHit("ecological_redline", "redline_type=scenic")})
-                  .hits.front()
+    const auto parkHit = [&](const char* site, const Hit& other) {
+        return screened(site, {park, other}).hits.front();
+    };
+    EXPECT_TRUE(fired(parkHit("project_type=tourism_facility",
+                              makeHit("ecological_redline", "redline_type=scenic")),
+                      "PA-CORE-ALSO"));
+    EXPECT_FALSE(fired(parkHit("project_type=tourism_facility",
+                               makeHit("ecological_redline", "redline_type=water_conservation")),
+                       "PA-CORE-ALSO"));
+    EXPECT_FALSE(fired(parkHit("project_type=tourism_facility",
+                               makeHit("ecological_redline", "redline_type=scenic", Shape::Buffer)),
+                       "PA-CORE-ALSO"));
+    // The rule applies but the project is exempt: the zone is covered, allowed.
+    EXPECT_EQ(parkHit("project_type=research_monitoring",
+                      makeHit("ecological_redline", "redline_type=scenic"))
                   .verdict,
               Verdict::Allowed);
+    // Outside the red line no rule of this file covers the park: needs review, never allowed.
+    const Hit alone = parkHit("project_type=tourism_facility",
+                              makeHit("ecological_redline", "redline_type=water_conservation"));
+    EXPECT_EQ(alone.verdict, Verdict::NeedsReview);
+    EXPECT_TRUE(fired(alone, "UNDECIDED"));
 }
 
 struct CodeRow

@@ -23,8 +23,8 @@ struct ScreeningOptions
     std::string siteIdField = "site_id";  // falls back to the FID when absent
     std::string siteNameField = "name";
     std::function<void(std::size_t done, std::size_t total)> progress; // called from workers
-    // Build Hit::overlap for partial overlaps (map outputs, GeoPackage, reports). Without it they
-    // are measured from the zone edges alone (contained sites still get the site as overlap).
+    // Fill Hit::overlap (map outputs, GeoPackage, reports). Without it partial overlaps are
+    // measured from the zone edges alone and only contained points carry their geometry.
     bool overlapGeometry = true;
 };
 

@@ -31,11 +31,14 @@ struct Hit
     Attributes attributes; // the zone's attributes
     double overlapM2 = 0;            // planar, analysis CRS
     double overlapEllipsoidalM2 = 0; // on the analysis CRS's ellipsoid (CGCS2000 by default)
-    double siteShare = 0;            // overlapM2 / site area (polygons), length share (lines)
-    double overlapLengthM = 0;       // line sites: length inside the zone
-    double distanceM = 0;            // 0 when touching or overlapping
-    bool contains = false;           // point sites: the point lies inside the zone
-    Geometry overlap;                // overlap part in the analysis CRS (may be empty)
+    // overlapM2 / site area (polygons), length share (lines), share of the site's points inside
+    // the zone (points: 1 or 0 for a Point, k/n for a MultiPoint of n points).
+    double siteShare = 0;
+    double overlapLengthM = 0; // line sites: length inside the zone
+    double distanceM = 0;      // 0 when touching or overlapping
+    // Point sites: a point of the site lies inside the zone (for a MultiPoint: at least one).
+    bool contains = false;
+    Geometry overlap; // overlap part in the analysis CRS (may be empty)
     Verdict verdict = Verdict::NeedsReview;
     std::vector<RuleMatch> rules;
 
@@ -56,6 +59,9 @@ struct SiteResult
     double areaEllipsoidalM2 = 0;
     double lengthM = 0;
     Verdict verdict = Verdict::Allowed;
+    // Verdict::Error only: one line naming the file and the site, and why it could not be
+    // screened (no hits then). Empty otherwise.
+    std::string message;
     std::vector<Hit> hits;
     std::vector<std::string> warnings;
 };

@@ -13,12 +13,12 @@
 #include <memory>
 #include <string>
 
+#include "redline/analysis/PreparedStore.hpp"
 #include "redline/analysis/ScreeningReport.hpp"
 #include "redline/api/ScreeningRequest.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/data/Layer.hpp"
-#include "redline/analysis/PreparedStore.hpp"
-#include "redline/cache/StoreCache.hpp"
 #include "redline/model/ZoningStore.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 #include "redline/rules/RuleSet.hpp"
@@ -78,6 +78,9 @@ class ScreeningEngine
 
   private:
     ScreeningEngine(const Registry& registry, EngineConfig config, const CachedStore& opened);
+    // The request's project attributes (--fields, --site-attr, aliases, 地块用途) applied to
+    // freshly loaded sites, with the vocabulary of the request's rule set.
+    [[nodiscard]] Layer withProjectAttributes(Layer sites, const ScreeningRequest& request) const;
 
     struct Caches;
     const Registry& m_registry;

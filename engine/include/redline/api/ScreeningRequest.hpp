@@ -41,8 +41,11 @@ struct ScreeningRequest
     std::string towgs84;           // "dx,dy,dz[,rx,ry,rz,s]" for Xian 1980 / Beijing 1954 sources
     std::optional<double> bufferM; // every layer's proximity distance; default per layer
     // Project attributes applied to every site, over the file's own (e.g. project_type for a
-    // 界址点 list that has none), as the applicant states them.
+    // 界址点 list that has none), as the applicant states them (`--site-attr KEY=VALUE`).
     std::vector<std::pair<std::string, std::string>> siteAttributes;
+    // Which source field holds which project attribute (`--fields NAME=SOURCE`), before the
+    // known aliases (ProjectAttributeMapping).
+    std::vector<std::pair<std::string, std::string>> fields;
     std::string rules;    // rule set name or file; empty: the engine's default
     // Build each partial overlap's geometry (drawn by maps: gpkg and html outputs, the
     // service's reports); without it only its measures.

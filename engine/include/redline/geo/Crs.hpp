@@ -34,6 +34,9 @@ public:
     [[nodiscard]] std::string label() const;
     [[nodiscard]] std::string name() const;
     [[nodiscard]] std::string toWkt() const;
+    // The geographic CRS on the same datum (a projected CRS's base; WGS 84 when there is none):
+    // lon/lat without a datum shift, so a transform to it is quick to set up.
+    [[nodiscard]] Crs geographicBase() const;
     // Area of use in degrees of longitude/latitude, if the definition records one.
     [[nodiscard]] std::optional<Envelope> areaOfUseLonLat() const;
     [[nodiscard]] bool isSame(const Crs& other) const;

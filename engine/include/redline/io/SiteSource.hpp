@@ -1,7 +1,8 @@
 #pragma once
 // Loads project sites as officers receive them: any GDAL source, a plugin-imported format
-// (界址点 lists…), or WKT text; checks the CRS, reprojects to the analysis CRS, warns about sites
-// far outside the zoning extent. `--site-crs` values: EPSG/WKT text, "gcj02", "bd09".
+// (界址点 lists…), or WKT text; validates every site alike (SiteValidation.hpp: make-valid repair
+// with a warning, unusable sites marked), checks the CRS, reprojects to the analysis CRS, warns
+// about sites far outside the zoning extent. `--site-crs` values: EPSG/WKT text, "gcj02", "bd09".
 // Thread-safety: each call opens its own datasets and transforms; call from any thread after
 // gdalInit(). The Registry is only read.
 
@@ -28,6 +29,12 @@ struct SiteSourceOptions
     // false: keep the source CRS (redline convert without --dst-crs); the analysis CRS is then
     // ignored, except for the far-away check.
     bool reproject = true;
+    // true (redline screen, the viewer): a site that cannot be used (unrepairable geometry,
+    // coordinates that cannot be transformed) stays in the layer with Feature::error set, so
+    // that it gets the verdict `error` while the others are screened. false (redline convert):
+    // the first such site ends the load. A source in which no site can be used is an error
+    // either way.
+    bool keepUnusableSites = false;
 };
 
 // Throws IoError / CrsError / GeometryError (one sentence naming file, layer and feature).

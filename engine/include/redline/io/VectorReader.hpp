@@ -22,6 +22,10 @@ struct ReadOptions
                                           // overrides the source's CRS when set explicitly
     std::optional<Crs> targetCrs;         // reproject to this CRS (default: keep source CRS)
     bool repairInvalid = true;            // make-valid invalid polygons, with a warning
+    // Sites: a feature whose geometry cannot be read, repaired or placed is kept with
+    // Feature::error set (and no geometry) instead of ending the read with an exception.
+    bool keepUnusable = false;
+    std::optional<std::string> dxfEncoding; // GDAL's DXF_ENCODING for this read (SiteCad.hpp)
     std::string idField;                  // attribute used to name features in messages
 };
 

@@ -3,19 +3,27 @@
 // the top of plugins/rulesets/yongjia/yongjia_rules.yaml). Validated on load: unknown fields, bad
 // enum values and unknown zone kinds throw ConfigError naming the file, line, rule and field.
 //
-// Evaluation of one hit (RULEBOOK §0):
+// Evaluation of one hit (RULEBOOK §0, made fail safe by issue 9):
 //  - the rules of the hit's kind whose hit mode fits (overlap / buffer-only) are tried in order
-//    of specificity (highest first, file order on ties; catch-all `fallback` rules last);
-//  - a condition on a project attribute the site lacks (project_type, construction,
-//    industry_code, zj_industrial_class, a boolean flag left empty/null) is "unknown": the rule
-//    yields needs_review, 信息不足, naming the attribute. Exception: the rule file's
-//    `opt_in_flags` (stated only when they apply, e.g. national_major) count as false;
-//  - the first rule that matches decides the hit's verdict; when unknown rules come before it
-//    and could have given another verdict, the hit is needs_review (信息不足) instead;
-//  - `hit.rules` reports every rule whose conditions hold (not only the deciding one), in the
-//    order tried, preceded by the unknown rules that were tried before the deciding one;
-//    fallback rules are reported only when no other rule matched;
-//  - a buffer-only hit is capped at needs_review; a hit matching no rule is allowed (符合).
+//    of specificity (highest first, file order on ties; catch-all `fallback` rules last); the
+//    first rule that holds decides the hit's verdict, and every rule that holds is reported;
+//  - values are read through the vocabulary table (redline/rules/Terms.hpp): a zone whose level
+//    is 一级保护区 is level I, a site whose sewage_outfall is 有 has an outfall;
+//  - a value that is needed but missing or not understood — a project attribute the site leaves
+//    empty (except the rule file's `opt_in_flags`, which count as false when empty) or states in
+//    words outside the vocabulary, a zone attribute outside its domain — is unknown. The hit is
+//    then evaluated for every value the unknowns can take. When every value gives the same
+//    verdict, that is the verdict; otherwise the hit takes the least severe verdict still
+//    possible, but never less than needs_review (so "restricted or prohibited" gives
+//    restricted, "allowed or prohibited" needs_review). The hit's first rule entry is then
+//    MISSING-INFO (信息不足), naming the values that would decide and what each would give,
+//    followed by the deciding rules of each outcome prefixed "信息不足，若 …：";
+//  - fail safe: an overlapping hit on a protective zone (red line, water zone, protected area,
+//    prohibition zone, priority control unit, the file's `protective_kinds`) that no rule
+//    decides because no rule of the set covers that zone (a category or zoning the rules do not
+//    name, a kind without rules) is needs_review with the rule entry UNDECIDED and a site
+//    warning naming the layer, zone and its attributes — never allowed;
+//  - a buffer-only hit is capped at needs_review; any other hit matching no rule is allowed.
 // Site verdict = the most severe hit verdict; "outside" rules (TL-10) add a site-level
 // needs_review and a warning when the store has the kind but the site overlaps none of it.
 //
@@ -33,7 +41,11 @@
 namespace redline
 {
 
-struct ProjectProfile;
+// Rule ids of the entries the engine adds itself (DESIGN A4 `rules`).
+inline constexpr const char* kMissingInfoRuleId = "MISSING-INFO";
+inline constexpr const char* kUndecidedRuleId = "UNDECIDED";
+// Stands for "any value no rule names" among the values tried for an unknown.
+inline constexpr const char* kOtherValue = "(other)";
 
 class DeclarativeRuleSet final : public RuleSet
 {
@@ -48,7 +60,7 @@ class DeclarativeRuleSet final : public RuleSet
     [[nodiscard]] std::string version() const override { return m_version; }
     [[nodiscard]] const std::string& description() const { return m_description; }
     [[nodiscard]] const std::string& source() const { return m_source; }
-    [[nodiscard]] const Vocabulary& vocabulary() const { return m_vocabulary; }
+    [[nodiscard]] const Vocabulary& vocabulary() const override { return m_vocabulary; }
 
     void evaluate(SiteResult& site, const RuleContext& context) const override;
 
@@ -57,6 +69,10 @@ class DeclarativeRuleSet final : public RuleSet
     [[nodiscard]] const RuleRecord* findRule(const std::string& id) const;
     // Rules of one kind in the order they are tried within a hit.
     [[nodiscard]] std::vector<const RuleRecord*> rulesInOrder(const std::string& kind) const;
+    // The values evaluation tries for a project attribute the site does not give: true/false for
+    // a flag; the project types the rules name plus kOtherValue; new/expansion/rebuild; 1–3;
+    // the industry-code prefixes the rules name plus kOtherValue. Empty for unknown names.
+    [[nodiscard]] const std::vector<std::string>& valuesToTry(const std::string& attribute) const;
     // Plain-words description of a rule: conditions, precedence, verdict, reason, citation.
     // Throws ConfigError when there is no rule with that id.
     [[nodiscard]] std::string explain(const std::string& ruleId) const;
@@ -65,11 +81,6 @@ class DeclarativeRuleSet final : public RuleSet
                        std::string source, Vocabulary vocabulary, std::vector<RuleRecord> rules);
 
   private:
-    struct Outcome;
-    [[nodiscard]] Outcome evaluateHit(const Hit& hit, const std::string& kind,
-                                      const SiteResult& site, const ProjectProfile& project,
-                                      int depth) const;
-
     std::string m_name;
     std::string m_version;
     std::string m_description;
@@ -77,6 +88,7 @@ class DeclarativeRuleSet final : public RuleSet
     Vocabulary m_vocabulary;
     std::vector<RuleRecord> m_rules;
     std::map<std::string, std::vector<std::size_t>> m_order; // kind -> rule indices, tried order
+    std::map<std::string, std::vector<std::string>> m_valuesToTry; // attribute -> values
 };
 
 } // namespace redline

@@ -28,10 +28,11 @@ struct Condition
 {
     enum class Type
     {
-        ZoneText,      // a zone attribute: equals / one of / not one of / contains / exists
+        ZoneText,      // a zone attribute: equals / one of / not one of / contains / exists;
+                       // values of a domain attribute (level, zoning…) are stored canonical
         AlsoHit,       // the site also overlaps another zone of `kind` whose attributes match
         ProjectText,   // project_type / construction: one of / not one of
-        Flag,          // a boolean project flag is true / false (absent counts as false)
+        Flag,          // a boolean project flag is true / false
         IndustryCode,  // GB/T 4754 code by prefix list or inclusive range
         IndustryClass, // zj_industrial_class one of (explicit or inferred from industry_code)
         GeometryKind,  // site geometry is point / line / area
@@ -56,6 +57,15 @@ struct Condition
     std::vector<std::vector<Condition>> groups; // AnyOf: alternatives; AlsoHit: one group
 };
 
+// Text a matching rule adds to its reason when the note's project tests hold (ERL-06: "with
+// new_construction_land … the provincial government's 认定意见").
+struct RuleNote
+{
+    std::vector<Condition> when;
+    std::string zh;
+    std::string en;
+};
+
 struct RuleRecord
 {
     std::string id;
@@ -71,7 +81,8 @@ struct RuleRecord
     std::string reasonEn;
     std::string citation;
     std::string confidence; // "V", "P", "U" or "" ("-" in the file)
-    int specificity = 0;    // higher is tried first; default = number of conditions
+    std::vector<RuleNote> notes;
+    int specificity = 0; // higher is tried first; default = number of conditions
     bool specificityGiven = false;
     // Catch-all ("anything else"): tried only after every non-fallback rule of the kind, and not
     // reported when a non-fallback rule matched.

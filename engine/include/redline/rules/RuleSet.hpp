@@ -7,6 +7,7 @@
 #include <string>
 
 #include "redline/analysis/SiteResult.hpp"
+#include "redline/rules/Vocabulary.hpp"
 
 namespace redline
 {
@@ -18,18 +19,21 @@ struct RuleContext
 
 class RuleSet
 {
-public:
+  public:
     virtual ~RuleSet() = default;
     [[nodiscard]] virtual std::string name() const = 0;
     [[nodiscard]] virtual std::string version() const = 0;
     // Fills hit.rules / hit.verdict of every hit and site.verdict (and may add warnings).
     virtual void evaluate(SiteResult& site, const RuleContext& context) const = 0;
+    // The project attributes and values the rule set reads (for ProjectAttributeMapping);
+    // the built-in vocabulary unless the rule set extends it.
+    [[nodiscard]] virtual const Vocabulary& vocabulary() const;
 };
 
 // The rule set used before/without rules: every hit needs_review, a site with no hit is allowed.
 class OverlapOnlyRuleSet final : public RuleSet
 {
-public:
+  public:
     [[nodiscard]] std::string name() const override { return "none"; }
     [[nodiscard]] std::string version() const override { return "1"; }
     void evaluate(SiteResult& site, const RuleContext& context) const override;

@@ -308,20 +308,72 @@ TEST(JzdImporter, CanReadOnlyCoordinateLists)
     EXPECT_FALSE(JzdImporter().canRead(dir.file("missing.txt")));
 }
 
-TEST(JzdImporter, SelfIntersectingRingWarns)
+TEST(JzdImporter, SelfIntersectingParcelIsRepairedWithAWarning)
 {
     // Bow tie: J1 (0,0) → J2 (100,100) → J3 (100,0) → J4 (0,100) → J1; edges J1–J2 and J3–J4
-    // cross at (50, 50) relative to the corner.
+    // cross at (50, 50) relative to the corner. make-valid keeps both triangles: 2 × 2500 m²,
+    // which the header's 0.5 ha agrees with (no area warning).
     TempDir dir;
-    const Layer l = readText(dir, kHeader + "5,,X,自相交,面,,,,@\n"
+    const Layer l = readText(dir, kHeader + "5,0.5,X,自相交,面,,,,@\n"
                                             "J1,1,3115200.000,40567700.000\n"
                                             "J2,1,3115300.000,40567800.000\n"
                                             "J3,1,3115200.000,40567800.000\n"
                                             "J4,1,3115300.000,40567700.000\n"
                                             "J1,1,3115200.000,40567700.000\n");
-    EXPECT_TRUE(anyWarningContains(l, "crosses itself near (40567750.000, 3115250.000)"))
-        << (l.warnings.empty() ? "" : l.warnings.front());
+    ASSERT_EQ(l.features.size(), 1u);
+    EXPECT_TRUE(l.features[0].error.empty()) << l.features[0].error;
+    EXPECT_EQ(l.features[0].geometry.type(), GeometryType::MultiPolygon);
+    EXPECT_NEAR(l.features[0].geometry.planarArea(), 5000.0, 1e-6);
+    ASSERT_EQ(l.warnings.size(), 1u) << l.warnings.front();
+    const std::string& w = l.warnings[0];
+    EXPECT_NE(w.find("jzd.txt, parcel 'X' (line 11)"), std::string::npos) << w;
+    EXPECT_NE(w.find("invalid polygon (Self-intersection[40567750 3115250]) repaired with GEOS "
+                     "make-valid"),
+              std::string::npos)
+        << w;
+    EXPECT_NE(w.find("ring 圈号 1 crosses itself near (40567750.000, 3115250.000)"),
+              std::string::npos)
+        << w;
     // The plain squares of the other tests never trigger it (checked there: no warnings).
+}
+
+TEST(JzdImporter, ParcelWithoutAreaIsAnUnusableSiteAmongGoodOnes)
+{
+    // Parcel F's four points lie on one line: no polygon, even after make-valid. The file's
+    // other parcels are read as usual and F keeps its header attributes.
+    TempDir dir;
+    const Layer l = readText(dir, kHeader + "5,1.0,G,好,面,,,,@\n" + square(1, kE, kN, 100, 1) +
+                                      "4,0.1,F,扁,面,,,,@\n"
+                                      "J1,1,3115200.000,40567900.000\n"
+                                      "J2,1,3115200.000,40568000.000\n"
+                                      "J3,1,3115200.000,40567950.000\n"
+                                      "J1,1,3115200.000,40567900.000\n" +
+                                      "5,1.0,H,好二,面,,,,@\n" +
+                                      square(1, kE + 300, kN, 100, 1));
+    ASSERT_EQ(l.features.size(), 3u);
+    EXPECT_DOUBLE_EQ(l.features[0].geometry.planarArea(), 10000.0);
+    EXPECT_DOUBLE_EQ(l.features[2].geometry.planarArea(), 10000.0);
+    const auto& f = l.features[1];
+    EXPECT_TRUE(f.geometry.isEmpty());
+    EXPECT_EQ(f.attributes.text("site_id"), "F");
+    EXPECT_EQ(f.attributes.text("name"), "扁");
+    EXPECT_NE(f.error.find("jzd.txt, parcel 'F' (line 17)"), std::string::npos) << f.error;
+    EXPECT_NE(f.error.find("nothing with an area is left"), std::string::npos) << f.error;
+    EXPECT_EQ(f.error.find('\n'), std::string::npos);
+}
+
+TEST(JzdImporter, ParcelWithTooFewPointsIsAnUnusableSite)
+{
+    TempDir dir;
+    const Layer l = readText(dir, kHeader + "5,1.0,G,好,面,,,,@\n" + square(1, kE, kN, 100, 1) +
+                                      "2,,T,两点,面,,,,@\n"
+                                      "J1,1,3115200.000,40567900.000\n"
+                                      "J2,1,3115200.000,40568000.000\n");
+    ASSERT_EQ(l.features.size(), 2u);
+    EXPECT_TRUE(l.features[0].error.empty());
+    EXPECT_NE(l.features[1].error.find("parcel 'T'"), std::string::npos) << l.features[1].error;
+    EXPECT_NE(l.features[1].error.find("fewer than 3 distinct points"), std::string::npos)
+        << l.features[1].error;
 }
 
 TEST(JzdImporter, HeaderZoneGivenAsCentralMeridian)

@@ -121,7 +121,7 @@ const Row kRedlineRows[] = {
     {"ERL-03", false, "ecological_redline", kRedline, "project_type=road;unavoidable=1;in_county_plan=0", O,
      "", "", P}, // ERL-04
     {"ERL-03", false, "ecological_redline", kRedline, "project_type=road;in_county_plan=1", O, "",
-     "", N}, // unavoidable left empty: 信息不足
+     "", R}, // unavoidable left empty: restricted (ERL-03) or prohibited (ERL-04): restricted
     {"ERL-04", true, "ecological_redline", kRedline, "project_type=power_line;unavoidable=0", O,
      "", "", P},
     {"ERL-04", false, "ecological_redline", kRedline, "project_type=flood_control;unavoidable=0",
@@ -132,6 +132,14 @@ const Row kRedlineRows[] = {
      O, "", "", P}, // ERL-04
     {"ERL-06", true, "ecological_redline", kRedline, "project_type=eco_restoration", O, "", "", R},
     {"ERL-06", false, "ecological_redline", kRedline, "project_type=hydrology", O, "", "", N},
+    {"ERL-06b", true, "ecological_redline", kRedline, "project_type=resident_livelihood", O, "", "",
+     R}, // new_construction_land is opt-in: not stated = no new land
+    {"ERL-06b", false, "ecological_redline", kRedline,
+     "project_type=resident_livelihood;new_construction_land=1", O, "", "", P}, // ERL-06c
+    {"ERL-06c", true, "ecological_redline", kRedline,
+     "project_type=原住居民生产生活;new_construction_land=是", O, "", "", P},
+    {"ERL-06c", false, "ecological_redline", kRedline,
+     "project_type=resident_livelihood;new_construction_land=否", O, "", "", R}, // ERL-06b
     {"ERL-07", true, "ecological_redline", kRedline, "project_type=other", O, "", "", N},
     {"ERL-07", false, "ecological_redline", kRedline, "project_type=forestry", O, "", "", R},
     {"ERL-08", true, "ecological_redline", kRedline, "project_type=industrial", B, "", "", N},
@@ -309,7 +317,7 @@ TEST(YongjiaRuleSet, EveryRulebookRuleIsPresentWithItsConfidenceMark)
         {"TL-01", "V"},  {"TL-02", "P"},  {"TL-03", "P"},  {"TL-04", "P"},  {"TL-05", "P"},
         {"TL-06", "P"},  {"TL-07", "P"},  {"TL-08", "P"},  {"TL-09", "P"},  {"TL-10", ""},
         {"ERL-01", "V"}, {"ERL-02", "V"}, {"ERL-03", "V"}, {"ERL-04", "V"}, {"ERL-05", "V"},
-        {"ERL-06", "V"}, {"ERL-07", ""},  {"ERL-08", ""},  {"DW-01", "V"},  {"DW-02", "V"},
+        {"ERL-06", "V"}, {"ERL-06b", "V"}, {"ERL-06c", "V"}, {"ERL-07", ""},  {"ERL-08", ""},  {"DW-01", "V"},  {"DW-02", "V"},
         {"DW-03", "V"},  {"DW-04", "V"},  {"DW-05", "V"},  {"DW-06", "V"},  {"DW-07", "P"},
         {"DW-08", "V"},  {"DW-09", "V"},  {"DW-10", "V"},  {"DW-11", "V"},  {"DW-12", "V"},
         {"DW-13", "P"},  {"DW-14", ""},   {"PA-01", "V"},  {"PA-02", "V"},  {"PA-03", "V"},
@@ -350,6 +358,25 @@ TEST(YongjiaRuleSet, EveryRuleHasAFiringAndAMissingRow)
         EXPECT_EQ(fires.count(rule.id), 1u) << rule.id << " has no firing row";
         EXPECT_EQ(misses.count(rule.id), 1u) << rule.id << " has no missing row";
     }
+}
+
+TEST(YongjiaRuleSet, Erl06StatesTheProvincialOpinionOnlyWithNewConstructionLand)
+{
+    // RULEBOOK §2.4 ERL-06: restricted; with new_construction_land the hit also states that land
+    // approval needs the provincial government's 认定意见 (一(2)).
+    const auto reasonOf = [](const char* site)
+    {
+        SiteResult s = makeSite(site, {makeHit("ecological_redline", kRedline)});
+        yongjiaRuleSet()->evaluate(s, {});
+        EXPECT_EQ(s.hits.front().verdict, Verdict::Restricted) << site;
+        return s.hits.front().rules.front().reason;
+    };
+    const std::string opinion = "省级人民政府认定意见";
+    EXPECT_NE(reasonOf("project_type=游客中心;new_construction_land=1").find(opinion),
+              std::string::npos);
+    EXPECT_EQ(reasonOf("project_type=游客中心;new_construction_land=0").find(opinion),
+              std::string::npos);
+    EXPECT_EQ(reasonOf("project_type=游客中心").find(opinion), std::string::npos);
 }
 
 TEST(YongjiaRuleSet, RegisteredAsRulesYongjia)

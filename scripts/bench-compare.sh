@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# PostGIS and redline side by side on the seeded benchmark workloads of issue 13, one table:
+#
+#   scripts/bench-compare.sh [--build DIR] [--out DIR] [--province] [--scaling] [--threads N]
+#
+# Always the county workload (10,000 sites, redline-bench-gen --size county). --province adds the
+# province workload (store x30, 100,000 sites; about 10 minutes, most of it loading PostGIS).
+# --scaling adds the scaling table's rows: 1,000 and 100,000 sites against the county store, and
+# the store x10 and x30 against 10,000 sites. Each workload is generated once into OUT/<name>/
+# (seeded: the same files every time) and compared by scripts/postgis-compare.sh: throw-away
+# PostGIS, GiST indexes, one query per layer, load excluded; `redline screen --rules none
+# --buffer 0 --format csv` as whole processes with the store cache in place, peak memory from
+# /usr/bin/time; every (site, zone) pair checked. Prints a Markdown table and writes it to
+# OUT/table.md; details per workload in OUT/<name>-compare/timings.env.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=build/release
+out=build/bench-results
+threads=0
+workloads=(county)
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --build) build="$2"; shift 2 ;;
+        --out) out="$2"; shift 2 ;;
+        --threads) threads="$2"; shift 2 ;;
+        --province) workloads+=(province); shift ;;
+        --scaling) workloads+=(sites1k sites100k store10 store30); shift ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        *) echo "bench-compare: unknown argument '$1'" >&2; exit 2 ;;
+    esac
+done
+cmake --build "$build" --target redline redline-bench-gen >/dev/null
+gen="$build/tests/bench/redline-bench-gen"
+mkdir -p "$out"
+
+generate()
+{
+    local name="$1" dir="$out/$1"
+    [[ -f "$dir/sites_4490.gpkg" ]] && return
+    case "$name" in
+        county) "$gen" --size county --out "$dir" ;;
+        province) "$gen" --size province --out "$dir" ;;
+        sites1k) "$gen" --size county --sites 1000 --out "$dir" ;;
+        sites100k) "$gen" --size county --sites 100000 --out "$dir" ;;
+        store10) "$gen" --size county --store-scale 10 --out "$dir" ;;
+        store30) "$gen" --size county --store-scale 30 --out "$dir" ;;
+    esac >&2
+}
+
+value() { sed -n "s/^$2=//p" "$1"; }
+
+table="$out/table.md"
+{
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "| workload | sites | pairs | PostGIS | redline 1 thread | redline $( [[ $threads == 0 ]] && nproc || echo "$threads") threads | ratio | redline peak | PostGIS backend peak | first run (writes the cache) | pairs outside tolerance |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$table"
+status=0
+for w in "${workloads[@]}"; do
+    generate "$w"
+    echo "bench-compare: $w" >&2
+    rc=0
+    scripts/postgis-compare.sh --workload "$out/$w" --out "$out/$w-compare" \
+        --redline "$build/engine/cli/redline" --threads "$threads" >/dev/null || rc=$?
+    [[ $rc == 77 ]] && { echo "bench-compare: PostgreSQL/PostGIS missing, skipped" >&2; exit 77; }
+    [[ $rc == 0 ]] || status=1
+    t="$out/$w-compare/timings.env"
+    echo "| $w | $(value "$t" sites) | $(value "$t" pairs_postgis) | $(value "$t" postgis_s) s | $(value "$t" redline_1t_s) s | $(value "$t" redline_nt_s) s | **$(value "$t" ratio_nt)×** | $(value "$t" redline_peak_mb) MB | $(value "$t" postgis_peak_mb) MB | $(value "$t" redline_cache_build_s) s | $(value "$t" pairs_outside_tolerance) (+$(value "$t" pairs_missing) missing, $(value "$t" pairs_extra) extra) |" >>"$table"
+done
+cat "$table"
+exit "$status"
