@@ -13,7 +13,7 @@ D27_ATTRIBUTES = {"industry_code": "C2929", "project_type": "industrial", "const
                   "discharges_pollutants": 0, "sewage_outfall": 0, "increases_discharge": 0,
                   "heavy_water_polluter": 0, "high_total_nitrogen": 0,
                   "new_construction_land": 0, "unavoidable": 0, "in_county_plan": 0,
-                  "national_major": 0, "zj_industrial_class": 2, "township": "桥头镇"}
+                  "national_major": 0, "zj_industrial_class": 2}
 
 
 def designed_sites_geojson():
@@ -150,6 +150,13 @@ class Execution(ServiceTest):
         self.assertEqual(site["verdict"], "restricted")  # the dataset's expected verdict
         self.assertEqual(full.json()["sites_source"], "sites_jzd.txt")
         self.assertEqual(full.json()["input_sha256"], sha256_file(path))
+
+    def test_an_unknown_project_attribute_is_400_naming_the_input(self):
+        r = self.svc.execute(self.t["alice"], {"site_wkt": "POINT (563847 3115235)",
+                                               "site_attributes": {"township": "桥头镇"}})
+        doc = self.assertProblem(r, 400)
+        self.assertTrue(doc["detail"].startswith("input 'site_attributes': 'township' is not a "
+                                                 "project attribute"), doc)
 
     def test_a_file_can_also_come_as_base64_in_json(self):
         path = os.path.join(YONGJIA, "sites_jzd.txt")

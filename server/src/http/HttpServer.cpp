@@ -5,6 +5,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 
+#include <array>
 #include <iostream>
 #include <optional>
 
@@ -138,8 +139,10 @@ private:
                           [self = shared_from_this(), keep](beast::error_code ec, std::size_t)
                           {
                               self->m_response.reset();
-                              if (ec || !keep)
+                              if (ec)
                                   return self->close();
+                              if (!keep)
+                                  return self->lingerThenClose();
                               self->readHeader();
                           });
     }
@@ -150,6 +153,36 @@ private:
         m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
         m_stream.close();
     }
+
+    // After a refusal the client may still be sending its body: closing at once would reset the
+    // connection and lose the answer (the client sees a broken pipe instead of the 413). Stop
+    // sending, read and discard what arrives for a short, bounded time, then close.
+    void lingerThenClose()
+    {
+        beast::error_code ec;
+        m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        if (ec)
+            return m_stream.close();
+        m_discarded = 0;
+        m_stream.expires_after(std::min<std::chrono::seconds>(m_limits.readTimeout,
+                                                               std::chrono::seconds(5)));
+        discard();
+    }
+
+    void discard()
+    {
+        m_stream.async_read_some(
+            net::buffer(m_sink),
+            [self = shared_from_this()](beast::error_code ec, std::size_t n)
+            {
+                self->m_discarded += n;
+                if (ec || self->m_discarded > kMaxDiscardBytes)
+                    return self->m_stream.close();
+                self->discard();
+            });
+    }
+
+    static constexpr std::size_t kMaxDiscardBytes = 64 * 1024 * 1024;
 
     beast::tcp_stream m_stream;
     beast::flat_buffer m_buffer;
@@ -162,6 +195,8 @@ private:
     unsigned m_served = 0;
     unsigned m_version = 11;
     bool m_keepAlive = true;
+    std::array<char, 16384> m_sink{};
+    std::size_t m_discarded = 0;
 };
 
 } // namespace

@@ -72,7 +72,11 @@ Outcome screen(ServiceContext& ctx, ExecuteInput& in, const std::string& jobId,
     }
     catch (const Error& e) // the engine's one-sentence input errors, paths relabelled
     {
+        // The engine names project attributes by the CLI's option; name the service's input.
+        static constexpr std::string_view kOption = "--site-attr: ";
         out.failure = e.what();
+        if (out.failure.starts_with(kOption))
+            out.failure = "input 'site_attributes': " + out.failure.substr(kOption.size());
     }
     catch (const std::exception& e)
     {
