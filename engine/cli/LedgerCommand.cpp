@@ -1,14 +1,15 @@
 // redline ledger: exports the decision ledger (台账) of the screening service.
 
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "redline/core/Error.hpp"
 
 #include "Commands.hpp"
 #include "db/ServiceDb.hpp"
 #include "ledger/Ledger.hpp"
-#include "redline/core/Error.hpp"
 #include "util/Clock.hpp"
 
 void addLedgerCommand(CLI::App& app, const redline::Registry&, int& exitCode)
@@ -25,7 +26,7 @@ void addLedgerCommand(CLI::App& app, const redline::Registry&, int& exitCode)
     sub->add_option("--to", a->to, "Up to this day (inclusive) or time");
     sub->add_option("--user", a->user, "Only this account's screenings");
     sub->add_option("--verdict", a->verdict, "Only screenings with a site of this verdict")
-        ->check(CLI::IsMember({"prohibited", "restricted", "needs_review", "allowed"}));
+        ->check(CLI::IsMember({"prohibited", "restricted", "needs_review", "allowed", "error"}));
     sub->add_option("--format", a->format, "csv (one row per site) or json")
         ->check(CLI::IsMember({"csv", "json"}));
     sub->callback(

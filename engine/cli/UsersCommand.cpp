@@ -2,17 +2,18 @@
 // database beside the store (or --db). Passwords come from the terminal without echo, or from
 // standard input with --password-stdin (scripts); tokens are printed once.
 
-#include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <memory>
 #include <optional>
+
+#include <CLI/CLI.hpp>
+
+#include "redline/core/Error.hpp"
 
 #include "Commands.hpp"
 #include "auth/Accounts.hpp"
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
-#include "redline/core/Error.hpp"
 
 namespace
 {

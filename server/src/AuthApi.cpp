@@ -62,11 +62,11 @@ Response AuthApi::login(const Request& request, const Peer& peer)
         return problemResponse(http::status::unauthorized, problem::kUnauthorized,
                                "Wrong user name or password.");
     }
-    Response r = jsonResponse(http::status::ok,
-                              json{{"user", ticket->principal.name},
-                                   {"role", toString(ticket->principal.role)},
-                                   {"csrf_token", ticket->csrfToken}}
-                                  .dump(-1, ' ', false, json::error_handler_t::replace));
+    Response r =
+        jsonResponse(http::status::ok, json{{"user", ticket->principal.name},
+                                            {"role", toString(ticket->principal.role)},
+                                            {"csrf_token", ticket->csrfToken}}
+                                           .dump(-1, ' ', false, json::error_handler_t::replace));
     r.set(http::field::set_cookie, ticket->cookie);
     return r;
 }

@@ -12,7 +12,7 @@ namespace redline::service
 
 class AuthApi
 {
-public:
+  public:
     explicit AuthApi(ServiceContext& ctx) : m_ctx(ctx) {}
     // Slow (Argon2id): call off the I/O threads.
     [[nodiscard]] Response login(const Request& request, const Peer& peer);
@@ -20,7 +20,7 @@ public:
     [[nodiscard]] Response logout(const Request& request);
     [[nodiscard]] Response users(const Principal& who);
 
-private:
+  private:
     ServiceContext& m_ctx;
 };
 

@@ -10,8 +10,9 @@
 #include <optional>
 #include <string>
 
-#include "features/FeatureCatalog.hpp"
 #include "redline/api/ScreeningEngine.hpp"
+
+#include "features/FeatureCatalog.hpp"
 
 namespace redline::service
 {
@@ -20,13 +21,13 @@ struct EngineSnapshot
 {
     std::shared_ptr<const ScreeningEngine> engine;
     std::shared_ptr<const FeatureCatalog> features;
-    std::string store;                   // the store as opened, password removed
+    std::string store;                    // the store as opened, password removed
     std::optional<std::int64_t> revision; // nullopt for a store without revisions
 };
 
 class EngineHolder
 {
-public:
+  public:
     explicit EngineHolder(std::shared_ptr<const EngineSnapshot> first) : m_current(std::move(first))
     {
     }
@@ -41,7 +42,7 @@ public:
         m_current = std::move(next);
     }
 
-private:
+  private:
     mutable std::mutex m_mutex;
     std::shared_ptr<const EngineSnapshot> m_current;
 };

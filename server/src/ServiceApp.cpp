@@ -1,13 +1,16 @@
 #include "ServiceApp.hpp"
 
+#include <iostream>
+#include <thread>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
-#include <iostream>
-#include <thread>
+#include "redline/api/UntrustedInput.hpp"
+#include "redline/core/Error.hpp"
 
 #include "ApiDocs.hpp"
 #include "AuthApi.hpp"
@@ -22,8 +25,6 @@
 #include "processes/JobsApi.hpp"
 #include "processes/ProcessDescription.hpp"
 #include "processes/Screenings.hpp"
-#include "redline/api/UntrustedInput.hpp"
-#include "redline/core/Error.hpp"
 #include "util/Clock.hpp"
 
 namespace redline::service
@@ -68,7 +69,7 @@ tcp::endpoint parseListen(const std::string& listen, bool allowNonLoopback)
 
 class Router final : public RequestHandler
 {
-public:
+  public:
     explicit Router(ServiceContext& ctx)
         : m_ctx(ctx), m_screenings(ctx), m_jobs(ctx), m_features(ctx), m_auth(ctx)
     {
@@ -79,7 +80,7 @@ public:
         guarded(respond, [&] { route(std::move(request), peer, respond); });
     }
 
-private:
+  private:
     static Response methodNotAllowed(const char* allow)
     {
         Response r = problemResponse(http::status::method_not_allowed, problem::kMethod,
@@ -176,8 +177,7 @@ private:
             return respond(std::move(r));
         }
         // Browser forms carry the CSRF token in the body: the screening checks it there.
-        const bool form =
-            sv(request[http::field::content_type]).starts_with("multipart/form-data");
+        const bool form = sv(request[http::field::content_type]).starts_with("multipart/form-data");
         if (!form && !m_ctx.auth.csrfSatisfied(who, request, nullptr))
             return respond(problemResponse(http::status::forbidden, problem::kForbidden,
                                            "The request lacks the session's CSRF token "
@@ -207,8 +207,8 @@ private:
                 return respond(problemResponse(http::status::not_found, problem::kNoSuchProcess,
                                                "There is no process '" + s[1] + "'."));
             if (s.size() == 2)
-                return get ? respond(jsonResponse(http::status::ok,
-                                                  processDescriptionDocument(base)))
+                return get ? respond(
+                                 jsonResponse(http::status::ok, processDescriptionDocument(base)))
                            : respond(methodNotAllowed("GET"));
             if (s.size() == 3 && s[2] == "execution")
             {
@@ -237,8 +237,7 @@ private:
             if (s.size() == 4 && s[2] == "results" && s[3].rfind("report.", 0) == 0)
             {
                 const std::string format = s[3].substr(7);
-                if (format == "html" || format == "csv" || format == "geojson" ||
-                    format == "json")
+                if (format == "html" || format == "csv" || format == "geojson" || format == "json")
                     return respond(m_jobs.results(s[1], format, who));
             }
             return notFound();
@@ -343,8 +342,8 @@ int runService(ServiceConfig config, const Registry& registry)
         baseUrl.pop_back();
     Authenticator auth(config.db, config.auth, baseUrl);
     auth.pollRevocations();
-    ServiceContext ctx{config, registry, engines, config.db, writer, auth, userRate,
-                       jobs,   slow,     baseUrl};
+    ServiceContext ctx{config, registry, engines, config.db, writer,
+                       auth,   userRate, jobs,    slow,      baseUrl};
     Router router(ctx);
     late.inner = &router;
 

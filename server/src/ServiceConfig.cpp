@@ -1,8 +1,8 @@
 #include "ServiceConfig.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <set>
+
+#include <yaml-cpp/yaml.h>
 
 #include "redline/core/Error.hpp"
 
@@ -12,8 +12,8 @@ namespace redline::service
 namespace
 {
 
-template <typename T> void read(const YAML::Node& node, const char* key, T& into,
-                                const std::string& where)
+template <typename T>
+void read(const YAML::Node& node, const char* key, T& into, const std::string& where)
 {
     if (!node[key])
         return;
@@ -27,8 +27,7 @@ template <typename T> void read(const YAML::Node& node, const char* key, T& into
     }
 }
 
-void checkKeys(const YAML::Node& node, const std::set<std::string>& known,
-               const std::string& where)
+void checkKeys(const YAML::Node& node, const std::set<std::string>& known, const std::string& where)
 {
     for (const auto& kv : node)
     {
@@ -54,9 +53,9 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     if (!root.IsMap())
         throw ConfigError(path + ": expected a mapping of settings.");
     checkKeys(root,
-              {"zones", "analysis_crs", "listen", "allow_non_loopback", "base_url", "db",
-               "workers", "job_workers", "inline_bytes", "limits", "uploads", "rate_limit",
-               "auth", "ledger", "rules"},
+              {"zones", "analysis_crs", "listen", "allow_non_loopback", "base_url", "db", "workers",
+               "job_workers", "inline_bytes", "limits", "uploads", "rate_limit", "auth", "ledger",
+               "rules"},
               path);
     read(root, "zones", c.zones, path);
     read(root, "analysis_crs", c.analysisCrs, path);

@@ -20,8 +20,7 @@ std::string logIncident(const std::exception* e)
 
 Response internalError(const std::exception* e)
 {
-    return problemResponse(http::status::internal_server_error, problem::kInternal,
-                           logIncident(e));
+    return problemResponse(http::status::internal_server_error, problem::kInternal, logIncident(e));
 }
 
 Response internalError(std::exception_ptr error)

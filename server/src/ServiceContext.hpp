@@ -3,9 +3,9 @@
 // per-thread readers, and the one writer), authentication, and the thread pool for uploads and
 // asynchronous jobs. Owned by ServiceApp; the modules hold a reference.
 
-#include <boost/asio/thread_pool.hpp>
-
 #include <string>
+
+#include <boost/asio/thread_pool.hpp>
 
 #include "EngineHolder.hpp"
 #include "ServiceConfig.hpp"
@@ -31,9 +31,9 @@ struct ServiceContext
     DbWriter& writer;
     Authenticator& auth;
     RateLimiter& userRate;
-    boost::asio::thread_pool& jobs;  // uploads, large inputs, asynchronous jobs
-    boost::asio::thread_pool& slow;  // Argon2id verifications (sign-in, first use of a token)
-    std::string baseUrl;             // e.g. "http://127.0.0.1:8080", no trailing '/'
+    boost::asio::thread_pool& jobs; // uploads, large inputs, asynchronous jobs
+    boost::asio::thread_pool& slow; // Argon2id verifications (sign-in, first use of a token)
+    std::string baseUrl;            // e.g. "http://127.0.0.1:8080", no trailing '/'
 };
 
 // Runs `work` and turns any exception into a 500 problem whose detail names an incident id;

@@ -21,11 +21,11 @@ TEST(Target, SplitsAndDecodes)
 
 TEST(Target, RefusesWhatCouldConfuseRouting)
 {
-    EXPECT_FALSE(Target::parse("jobs"));                 // not origin-form
-    EXPECT_FALSE(Target::parse("/jobs/a%2Fb"));          // an encoded '/' inside a segment
-    EXPECT_FALSE(Target::parse("/jobs/%00"));            // NUL
-    EXPECT_FALSE(Target::parse("/jobs/%G1"));            // bad escape
-    EXPECT_FALSE(Target::parse("/jobs/%4"));             // truncated escape
+    EXPECT_FALSE(Target::parse("jobs"));                   // not origin-form
+    EXPECT_FALSE(Target::parse("/jobs/a%2Fb"));            // an encoded '/' inside a segment
+    EXPECT_FALSE(Target::parse("/jobs/%00"));              // NUL
+    EXPECT_FALSE(Target::parse("/jobs/%G1"));              // bad escape
+    EXPECT_FALSE(Target::parse("/jobs/%4"));               // truncated escape
     EXPECT_FALSE(Target::parse("/items?limit=1&limit=2")); // repeated parameter
 }
 
@@ -53,7 +53,7 @@ TEST(Multipart, MalformedBodiesAreRefused)
     EXPECT_FALSE(multipartBoundary("multipart/form-data"));
     EXPECT_FALSE(parseMultipart("no delimiter at all", "XyZ"));
     EXPECT_FALSE(parseMultipart("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx",
-                                "XyZ")); // never closed
+                                "XyZ"));                                            // never closed
     EXPECT_FALSE(parseMultipart("--XyZ\r\nX-Other: 1\r\n\r\nx\r\n--XyZ--", "XyZ")); // no name
     std::string many;
     for (int i = 0; i < 40; ++i)

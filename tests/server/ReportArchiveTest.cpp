@@ -1,13 +1,15 @@
-#include <gtest/gtest.h>
+#include "ledger/ReportArchive.hpp"
 
 #include <sstream>
 
-#include "BuiltinPlugins.hpp"
-#include "TestSupport.hpp"
-#include "ledger/ReportArchive.hpp"
+#include <gtest/gtest.h>
+
 #include "redline/api/ScreeningEngine.hpp"
 #include "redline/io/VectorReader.hpp"
 #include "redline/plugin/Registry.hpp"
+
+#include "BuiltinPlugins.hpp"
+#include "TestSupport.hpp"
 
 using namespace redline;
 

@@ -1,14 +1,15 @@
 #include "auth/Accounts.hpp"
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <iostream>
 #include <regex>
 
+#include <termios.h>
+#include <unistd.h>
+
+#include "redline/core/Error.hpp"
+
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
-#include "redline/core/Error.hpp"
 #include "util/Clock.hpp"
 
 namespace redline::service
@@ -186,8 +187,7 @@ std::optional<TokenRecord> Accounts::findToken(const std::string& id)
     s.bind(1, id);
     if (!s.step())
         return std::nullopt;
-    return TokenRecord{s.text(0), s.integer(1), s.text(2), s.optionalInteger(3),
-                       s.integer(4) != 0};
+    return TokenRecord{s.text(0), s.integer(1), s.text(2), s.optionalInteger(3), s.integer(4) != 0};
 }
 
 UserRecord Accounts::require(const std::string& name)

@@ -44,7 +44,7 @@ struct TokenParts
 
 class Accounts
 {
-public:
+  public:
     explicit Accounts(Database& db) : m_db(db) {}
 
     // Throws ConfigError naming the problem (name taken, weak password, unknown role…).
@@ -62,7 +62,7 @@ public:
     [[nodiscard]] std::optional<UserRecord> findById(std::int64_t id);
     [[nodiscard]] std::optional<TokenRecord> findToken(const std::string& id);
 
-private:
+  private:
     [[nodiscard]] UserRecord require(const std::string& name);
     Database& m_db;
 };

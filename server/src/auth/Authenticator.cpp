@@ -18,13 +18,13 @@ constexpr std::size_t kCacheCapacity = 100000;
 // RAII slot of the slow-hash semaphore.
 class HashSlot
 {
-public:
+  public:
     explicit HashSlot(std::counting_semaphore<64>& s) : m_s(s) { m_s.acquire(); }
     ~HashSlot() { m_s.release(); }
     HashSlot(const HashSlot&) = delete;
     HashSlot& operator=(const HashSlot&) = delete;
 
-private:
+  private:
     std::counting_semaphore<64>& m_s;
 };
 
@@ -85,8 +85,8 @@ AuthResult Authenticator::authenticate(const Request& request, const Peer& peer,
 AuthResult Authenticator::refused(const Peer& peer)
 {
     AuthResult r;
-    r.status = m_failures.take(peer.address, &r.retryAfter) ? AuthStatus::Invalid
-                                                             : AuthStatus::Throttled;
+    r.status =
+        m_failures.take(peer.address, &r.retryAfter) ? AuthStatus::Invalid : AuthStatus::Throttled;
     return r;
 }
 
@@ -190,8 +190,7 @@ std::optional<SessionTicket> Authenticator::login(const std::string& name,
     bool ok = false;
     {
         HashSlot slot(m_hashSlots);
-        ok = slowHashMatches(user && !user->passwordHash.empty() ? user->passwordHash
-                                                                 : m_dummyHash,
+        ok = slowHashMatches(user && !user->passwordHash.empty() ? user->passwordHash : m_dummyHash,
                              password) &&
              user.has_value();
     }

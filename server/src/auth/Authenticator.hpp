@@ -31,8 +31,8 @@ struct AuthSettings
     std::chrono::seconds tokenCacheTtl{300};
     std::chrono::seconds sessionIdle{30 * 60};
     std::chrono::seconds sessionAbsolute{12 * 3600};
-    bool secureCookie = false;           // true behind a TLS proxy
-    double failuresPerMinute = 10;       // per peer address
+    bool secureCookie = false;     // true behind a TLS proxy
+    double failuresPerMinute = 10; // per peer address
     double failureBurst = 20;
     std::ptrdiff_t maxConcurrentHashes = 2;
 };
@@ -64,11 +64,10 @@ inline constexpr const char* kSessionCookie = "redline_session";
 
 class Authenticator
 {
-public:
+  public:
     Authenticator(std::string dbPath, AuthSettings settings, std::string origin);
 
-    [[nodiscard]] AuthResult authenticate(const Request& request, const Peer& peer,
-                                          bool allowSlow);
+    [[nodiscard]] AuthResult authenticate(const Request& request, const Peer& peer, bool allowSlow);
     // True unless a cookie session's state-changing request lacks its CSRF token (or comes from
     // another origin). `formToken` is the csrf_token form field, when the body is a form.
     [[nodiscard]] bool csrfSatisfied(const Principal& who, const Request& request,
@@ -84,7 +83,7 @@ public:
     // Empties the credential cache when accounts changed since the last call (once a second).
     void pollRevocations();
 
-private:
+  private:
     [[nodiscard]] AuthResult fromSession(const std::string& secret);
     [[nodiscard]] AuthResult fromToken(const std::string& token, const Peer& peer, bool allowSlow);
     [[nodiscard]] AuthResult refused(const Peer& peer);

@@ -20,14 +20,14 @@ namespace redline::service
 
 class CredentialCache
 {
-public:
+  public:
     CredentialCache(std::chrono::seconds ttl, std::size_t capacity);
     [[nodiscard]] std::optional<Principal> find(const std::string& tokenId,
                                                 const std::string& secret) const;
     void remember(const std::string& tokenId, const std::string& secret, const Principal& who);
     void clear();
 
-private:
+  private:
     struct Entry
     {
         Digest mac;

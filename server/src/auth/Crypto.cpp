@@ -1,10 +1,10 @@
 #include "auth/Crypto.hpp"
 
-#include <sodium.h>
-
 #include <mutex>
 #include <stdexcept>
 #include <vector>
+
+#include <sodium.h>
 
 namespace redline::service
 {
@@ -74,8 +74,7 @@ std::string toHex(const std::uint8_t* data, std::size_t size)
 Digest sha256(std::string_view data)
 {
     Digest d;
-    crypto_hash_sha256(d.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size());
+    crypto_hash_sha256(d.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
     return d;
 }
 

@@ -12,14 +12,14 @@ namespace redline::service
 
 class RateLimiter
 {
-public:
+  public:
     RateLimiter(double ratePerSecond, double burst);
     // Takes one token; false (and the seconds until one is back) when the bucket is empty.
     [[nodiscard]] bool take(const std::string& key, double* retryAfterSeconds = nullptr);
     // True when the bucket has a token, without taking it.
     [[nodiscard]] bool has(const std::string& key);
 
-private:
+  private:
     struct Bucket
     {
         double tokens;

@@ -7,10 +7,14 @@ const char* toString(Role role)
 {
     switch (role)
     {
-    case Role::Approver: return "approver";
-    case Role::Reviewer: return "reviewer";
-    case Role::Planner: return "planner";
-    case Role::Admin: return "admin";
+    case Role::Approver:
+        return "approver";
+    case Role::Reviewer:
+        return "reviewer";
+    case Role::Planner:
+        return "planner";
+    case Role::Admin:
+        return "admin";
     }
     return "approver";
 }

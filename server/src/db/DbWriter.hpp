@@ -21,7 +21,7 @@ namespace redline::service
 
 class DbWriter
 {
-public:
+  public:
     using Work = std::function<void(Database&)>;
     // Called on the writer thread after the commit; nullptr, or the work's (or commit's) error.
     using Done = std::function<void(std::exception_ptr)>;
@@ -35,7 +35,7 @@ public:
     // Runs `work` and waits for its commit; rethrows its error.
     void run(Work work);
 
-private:
+  private:
     void loop();
 
     struct Item

@@ -118,8 +118,10 @@ std::unique_ptr<Database> openServiceDb(const std::string& path, bool create)
     version.step();
     const auto current = version.integer(0);
     if (current > kSchemaVersion)
-        throw ServiceDbError("service database " + path + " was written by a newer redline "
-                             "(schema " + std::to_string(current) + ").");
+        throw ServiceDbError("service database " + path +
+                             " was written by a newer redline "
+                             "(schema " +
+                             std::to_string(current) + ").");
     if (current < kSchemaVersion)
     {
         Transaction t(*db);

@@ -148,8 +148,8 @@ std::vector<std::uint8_t> Statement::blob(int column) const
 
 Database::Database(const std::string& path, bool create) : m_path(path)
 {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK)
     {
         const std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";

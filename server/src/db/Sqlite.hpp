@@ -22,13 +22,13 @@ namespace redline::service
 
 class ServiceDbError : public IoError
 {
-public:
+  public:
     using IoError::IoError;
 };
 
 class Statement
 {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -41,7 +41,10 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text)
+    {
+        return bind(index, std::string_view(text));
+    }
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, const std::optional<std::string>& text);
     Statement& bind(int index, const std::optional<std::int64_t>& value);
@@ -62,14 +65,14 @@ public:
     [[nodiscard]] std::optional<std::int64_t> optionalInteger(int column) const;
     [[nodiscard]] std::vector<std::uint8_t> blob(int column) const;
 
-private:
+  private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
 };
 
 class Database
 {
-public:
+  public:
     // Opens (creating when `create`) the file; WAL journal, foreign keys on, 10 s busy timeout.
     Database(const std::string& path, bool create);
     ~Database();
@@ -85,7 +88,7 @@ public:
     [[nodiscard]] int changes() const;
     [[nodiscard]] const std::string& path() const { return m_path; }
 
-private:
+  private:
     std::string m_path;
     sqlite3* m_db = nullptr;
     std::map<std::string, std::unique_ptr<Statement>> m_cached; // finalized before close
@@ -94,14 +97,14 @@ private:
 // BEGIN IMMEDIATE … COMMIT; rolls back when destroyed without commit().
 class Transaction
 {
-public:
+  public:
     explicit Transaction(Database& db);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
 
-private:
+  private:
     Database& m_db;
     bool m_done = false;
 };

@@ -32,12 +32,15 @@ struct CatalogCollection
 
 class FeatureCatalog
 {
-public:
+  public:
     explicit FeatureCatalog(const ZoningStore& store);
-    [[nodiscard]] const std::vector<CatalogCollection>& collections() const { return m_collections; }
+    [[nodiscard]] const std::vector<CatalogCollection>& collections() const
+    {
+        return m_collections;
+    }
     [[nodiscard]] const CatalogCollection* find(const std::string& id) const;
 
-private:
+  private:
     std::vector<CatalogCollection> m_collections;
 };
 

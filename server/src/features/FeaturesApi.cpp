@@ -1,10 +1,10 @@
 #include "features/FeaturesApi.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "db/ThreadDb.hpp"
 #include "http/Problem.hpp"
@@ -84,17 +84,17 @@ json collectionJson(const std::string& base, const std::string& id, const std::s
                     const std::string& description, const std::optional<Envelope>& extent)
 {
     const std::string self = base + "/collections/" + id;
-    json c = {{"id", id},
-              {"title", title},
-              {"description", description},
-              {"itemType", "feature"},
-              {"crs", json::array({kCrs84})},
-              {"links",
-               json::array({{{"href", self}, {"rel", "self"}, {"type", "application/json"}},
-                            {{"href", self + "/items"},
-                             {"rel", "items"},
-                             {"type", "application/geo+json"},
-                             {"title", title}}})}};
+    json c = {
+        {"id", id},
+        {"title", title},
+        {"description", description},
+        {"itemType", "feature"},
+        {"crs", json::array({kCrs84})},
+        {"links", json::array({{{"href", self}, {"rel", "self"}, {"type", "application/json"}},
+                               {{"href", self + "/items"},
+                                {"rel", "items"},
+                                {"type", "application/geo+json"},
+                                {"title", title}}})}};
     if (extent)
         c["extent"] = {{"spatial", {{"bbox", bboxJson(*extent)}, {"crs", kCrs84}}}};
     return c;
@@ -122,8 +122,8 @@ std::string pageLinks(const std::string& itemsUrl, const Target& t, std::size_t 
     return links + "]";
 }
 
-std::string featureCollection(const std::vector<const std::string*>& features,
-                              std::size_t matched, const std::string& links)
+std::string featureCollection(const std::vector<const std::string*>& features, std::size_t matched,
+                              const std::string& links)
 {
     std::string out = "{\"type\":\"FeatureCollection\",\"features\":[";
     for (std::size_t i = 0; i < features.size(); ++i)
@@ -170,10 +170,10 @@ void bindSites(Statement& s, const SitesQuery& q)
 
 std::string siteFeature(const Statement& s)
 {
-    json props = {{"site_id", s.text(1)},       {"name", s.text(2)},
-                  {"verdict", s.text(3)},       {"job_id", s.text(5)},
-                  {"screened_at", s.text(6)},   {"user", s.text(7)},
-                  {"input_name", s.text(8)},    {"rule_set_version", s.text(9)}};
+    json props = {{"site_id", s.text(1)},     {"name", s.text(2)},
+                  {"verdict", s.text(3)},     {"job_id", s.text(5)},
+                  {"screened_at", s.text(6)}, {"user", s.text(7)},
+                  {"input_name", s.text(8)},  {"rule_set_version", s.text(9)}};
     const std::string geometry = s.isNull(4) ? "null" : s.text(4);
     return "{\"type\":\"Feature\",\"id\":" + std::to_string(s.integer(0)) +
            ",\"geometry\":" + geometry +
@@ -229,8 +229,8 @@ Response FeaturesApi::collection(const std::string& id, const Target& target, co
 
 Response FeaturesApi::items(const std::string& id, const Target& target, const Principal& who)
 {
-    if (auto bad = checkParameters(target, {"limit", "offset", "bbox", "bbox-crs", "crs",
-                                            "datetime"}))
+    if (auto bad =
+            checkParameters(target, {"limit", "offset", "bbox", "bbox-crs", "crs", "datetime"}))
         return *bad;
     const auto paging = readPaging(target, kDefaultLimit, kMaxLimit);
     if (!paging)
@@ -284,12 +284,11 @@ Response FeaturesApi::items(const std::string& id, const Target& target, const P
             page.push_back(&f.json);
         ++matched;
     }
-    return jsonResponse(
-        http::status::ok,
-        featureCollection(page, matched,
-                          pageLinks(itemsUrl, target, paging->limit, paging->offset, page.size(),
-                                    matched)),
-        "application/geo+json");
+    return jsonResponse(http::status::ok,
+                        featureCollection(page, matched,
+                                          pageLinks(itemsUrl, target, paging->limit, paging->offset,
+                                                    page.size(), matched)),
+                        "application/geo+json");
 }
 
 Response FeaturesApi::item(const std::string& id, const std::string& fid, const Target& target,
@@ -307,8 +306,8 @@ Response FeaturesApi::item(const std::string& id, const std::string& fid, const 
         if (!numeric)
             return notFound;
         const SitesQuery q = sitesQuery(who, std::nullopt);
-        auto row = threadDb(m_ctx.dbPath).prepare(std::string(kSiteColumns) + q.where +
-                                                  " AND s.rowid = ?6");
+        auto row = threadDb(m_ctx.dbPath)
+                       .prepare(std::string(kSiteColumns) + q.where + " AND s.rowid = ?6");
         bindSites(row, q);
         row.bind(6, key);
         if (!row.step())

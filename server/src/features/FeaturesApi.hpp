@@ -16,17 +16,16 @@ inline constexpr const char* kSitesCollection = "screened_sites";
 
 class FeaturesApi
 {
-public:
+  public:
     explicit FeaturesApi(ServiceContext& ctx) : m_ctx(ctx) {}
     [[nodiscard]] Response collections(const Target& target, const Principal& who);
     [[nodiscard]] Response collection(const std::string& id, const Target& target,
                                       const Principal& who);
-    [[nodiscard]] Response items(const std::string& id, const Target& target,
-                                 const Principal& who);
-    [[nodiscard]] Response item(const std::string& id, const std::string& fid,
-                                const Target& target, const Principal& who);
+    [[nodiscard]] Response items(const std::string& id, const Target& target, const Principal& who);
+    [[nodiscard]] Response item(const std::string& id, const std::string& fid, const Target& target,
+                                const Principal& who);
 
-private:
+  private:
     ServiceContext& m_ctx;
 };
 

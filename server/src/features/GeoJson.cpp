@@ -1,9 +1,9 @@
 #include "features/GeoJson.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <memory>
+
+#include <nlohmann/json.hpp>
 
 #include "redline/geo/CrsTransform.hpp"
 
@@ -70,9 +70,15 @@ std::string geometryToGeoJson(const Geometry& g, int decimals)
     const auto& parts = g.parts();
     switch (g.type())
     {
-    case GeometryType::Point: appendPoint(out, parts[0][0][0], decimals); break;
-    case GeometryType::LineString: appendRing(out, parts[0][0], decimals); break;
-    case GeometryType::Polygon: appendPolygon(out, parts[0], decimals); break;
+    case GeometryType::Point:
+        appendPoint(out, parts[0][0][0], decimals);
+        break;
+    case GeometryType::LineString:
+        appendRing(out, parts[0][0], decimals);
+        break;
+    case GeometryType::Polygon:
+        appendPolygon(out, parts[0], decimals);
+        break;
     case GeometryType::MultiPoint:
     case GeometryType::MultiLineString:
     case GeometryType::MultiPolygon:

@@ -3,11 +3,11 @@
 // handler contract: a handler receives a complete request and answers exactly once through
 // `Respond`, from any thread; the connection writes the answer on its own strand.
 
-#include <boost/beast/http.hpp>
-
 #include <functional>
 #include <string>
 #include <string_view>
+
+#include <boost/beast/http.hpp>
 
 namespace redline::service
 {
@@ -26,7 +26,7 @@ struct Peer
 
 class RequestHandler
 {
-public:
+  public:
     virtual ~RequestHandler() = default;
     virtual void handle(Request request, const Peer& peer, Respond respond) = 0;
 };
@@ -38,7 +38,6 @@ public:
 }
 
 // A response with the security headers every answer carries.
-[[nodiscard]] Response makeResponse(http::status status, std::string contentType,
-                                    std::string body);
+[[nodiscard]] Response makeResponse(http::status status, std::string contentType, std::string body);
 
 } // namespace redline::service

@@ -1,13 +1,13 @@
 #include "http/HttpServer.hpp"
 
+#include <array>
+#include <iostream>
+#include <optional>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
-
-#include <array>
-#include <iostream>
-#include <optional>
 
 #include "http/Problem.hpp"
 
@@ -23,7 +23,7 @@ namespace
 
 class Session : public std::enable_shared_from_this<Session>
 {
-public:
+  public:
     Session(tcp::socket socket, const HttpLimits& limits, RequestHandler& handler,
             std::shared_ptr<std::atomic<std::size_t>> open)
         : m_stream(std::move(socket)), m_limits(limits), m_handler(handler), m_open(std::move(open))
@@ -41,7 +41,7 @@ public:
         net::dispatch(m_stream.get_executor(), [self = shared_from_this()] { self->readHeader(); });
     }
 
-private:
+  private:
     void readHeader()
     {
         m_parser.emplace();
@@ -64,7 +64,7 @@ private:
         if (beast::iequals(req[http::field::expect], "100-continue"))
         {
             auto cont = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
-                                                                            req.version());
+                                                                           req.version());
             http::async_write(m_stream, *cont,
                               [self = shared_from_this(), cont](beast::error_code wec, std::size_t)
                               {
@@ -164,22 +164,21 @@ private:
         if (ec)
             return m_stream.close();
         m_discarded = 0;
-        m_stream.expires_after(std::min<std::chrono::seconds>(m_limits.readTimeout,
-                                                               std::chrono::seconds(5)));
+        m_stream.expires_after(
+            std::min<std::chrono::seconds>(m_limits.readTimeout, std::chrono::seconds(5)));
         discard();
     }
 
     void discard()
     {
-        m_stream.async_read_some(
-            net::buffer(m_sink),
-            [self = shared_from_this()](beast::error_code ec, std::size_t n)
-            {
-                self->m_discarded += n;
-                if (ec || self->m_discarded > kMaxDiscardBytes)
-                    return self->m_stream.close();
-                self->discard();
-            });
+        m_stream.async_read_some(net::buffer(m_sink),
+                                 [self = shared_from_this()](beast::error_code ec, std::size_t n)
+                                 {
+                                     self->m_discarded += n;
+                                     if (ec || self->m_discarded > kMaxDiscardBytes)
+                                         return self->m_stream.close();
+                                     self->discard();
+                                 });
     }
 
     static constexpr std::size_t kMaxDiscardBytes = 64 * 1024 * 1024;
@@ -243,12 +242,11 @@ struct HttpServer::Listener : std::enable_shared_from_this<Listener>
     tcp::acceptor acceptor;
     const HttpLimits& limits;
     RequestHandler& handler;
-    std::shared_ptr<std::atomic<std::size_t>> open =
-        std::make_shared<std::atomic<std::size_t>>(0);
+    std::shared_ptr<std::atomic<std::size_t>> open = std::make_shared<std::atomic<std::size_t>>(0);
 };
 
-HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint,
-                       const HttpLimits& limits, RequestHandler& handler)
+HttpServer::HttpServer(net::io_context& io, const tcp::endpoint& endpoint, const HttpLimits& limits,
+                       RequestHandler& handler)
     : m_listener(std::make_shared<Listener>(io, endpoint, limits, handler))
 {
 }

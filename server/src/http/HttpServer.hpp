@@ -5,11 +5,11 @@
 // problem document (413, 431, 400, 408) and the connection is closed. Handles
 // `Expect: 100-continue` (curl's uploads) before reading the body.
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-
 #include <atomic>
 #include <memory>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 
 #include "http/Http.hpp"
 #include "http/HttpLimits.hpp"
@@ -19,7 +19,7 @@ namespace redline::service
 
 class HttpServer
 {
-public:
+  public:
     HttpServer(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
                const HttpLimits& limits, RequestHandler& handler);
     ~HttpServer();
@@ -32,7 +32,7 @@ public:
     // Stops accepting; open connections finish their current request.
     void stop();
 
-private:
+  private:
     struct Listener;
     std::shared_ptr<Listener> m_listener;
 };

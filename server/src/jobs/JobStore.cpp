@@ -43,8 +43,8 @@ std::string newJobId()
 void insertJob(Database& db, const JobRecord& job)
 {
     db.cached("INSERT INTO jobs (id, user_id, process_id, status, message, created_at, "
-               "started_at, finished_at, updated_at, input_name, input_sha256) VALUES (?1, ?2, "
-               "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+              "started_at, finished_at, updated_at, input_name, input_sha256) VALUES (?1, ?2, "
+              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         .bind(1, job.id)
         .bind(2, job.userId)
         .bind(3, job.processId)
@@ -63,7 +63,7 @@ void markJobRunning(Database& db, const std::string& id)
 {
     const std::string now = nowRfc3339();
     db.cached("UPDATE jobs SET status = 'running', started_at = ?1, updated_at = ?1 WHERE id = "
-               "?2 AND status = 'accepted'")
+              "?2 AND status = 'accepted'")
         .bind(1, now)
         .bind(2, id)
         .run();
@@ -74,7 +74,7 @@ void finishJob(Database& db, const std::string& id, const std::string& status,
 {
     const std::string now = nowRfc3339();
     db.cached("UPDATE jobs SET status = ?1, message = ?2, finished_at = ?3, updated_at = ?3 "
-               "WHERE id = ?4 AND status IN ('accepted', 'running')")
+              "WHERE id = ?4 AND status IN ('accepted', 'running')")
         .bind(1, status)
         .bind(2, message)
         .bind(3, now)
@@ -102,7 +102,7 @@ std::optional<JobRecord> findJob(Database& db, const std::string& id, const Prin
 }
 
 std::vector<JobRecord> listJobs(Database& db, const Principal& who, std::size_t limit,
-                                 std::size_t offset, const std::optional<std::string>& status)
+                                std::size_t offset, const std::optional<std::string>& status)
 {
     auto s = db.prepare(std::string(kColumns) +
                         "WHERE (j.user_id = ?1 OR ?2) AND j.status <> 'dismissed' AND "

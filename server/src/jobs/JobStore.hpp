@@ -45,8 +45,8 @@ bool dismissJob(Database& db, const std::string& id);
 [[nodiscard]] std::optional<JobRecord> findJob(Database& db, const std::string& id,
                                                const Principal& who);
 // Newest first; dismissed jobs are left out.
-[[nodiscard]] std::vector<JobRecord> listJobs(Database& db, const Principal& who,
-                                              std::size_t limit, std::size_t offset,
+[[nodiscard]] std::vector<JobRecord> listJobs(Database& db, const Principal& who, std::size_t limit,
+                                              std::size_t offset,
                                               const std::optional<std::string>& status);
 
 // Jobs left accepted or running by a process that died: failed, with the reason, and entered in

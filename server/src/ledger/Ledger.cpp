@@ -1,12 +1,13 @@
 #include "ledger/Ledger.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <sstream>
 
-#include "ledger/ReportArchive.hpp"
+#include <nlohmann/json.hpp>
+
 #include "redline/core/Error.hpp"
 #include "redline/report/ReportWriter.hpp"
+
+#include "ledger/ReportArchive.hpp"
 #include "util/Clock.hpp"
 
 namespace redline::service
@@ -98,8 +99,7 @@ std::optional<std::vector<std::uint8_t>> ledgerReport(Database& db, const std::s
     return s.blob(0);
 }
 
-void exportLedger(Database& db, const LedgerFilter& f, const std::string& format,
-                  std::ostream& out)
+void exportLedger(Database& db, const LedgerFilter& f, const std::string& format, std::ostream& out)
 {
     if (format != "csv" && format != "json")
         throw ConfigError("--format must be csv or json.");
@@ -126,8 +126,8 @@ void exportLedger(Database& db, const LedgerFilter& f, const std::string& format
         if (csv)
         {
             const std::string head =
-                std::to_string(id) + "," + csvField(entries.text(1)) + "," + entries.text(2) +
-                "," + csvField(entries.text(3)) + "," + csvField(entries.text(4)) + "," +
+                std::to_string(id) + "," + csvField(entries.text(1)) + "," + entries.text(2) + "," +
+                csvField(entries.text(3)) + "," + csvField(entries.text(4)) + "," +
                 entries.text(5) + "," + csvField(entries.text(6)) + "," +
                 (revision ? std::to_string(*revision) : "") + "," + csvField(entries.text(8)) +
                 "," + csvField(entries.text(9)) + "," + entries.text(10) + "," +

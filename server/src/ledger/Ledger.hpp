@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "db/Sqlite.hpp"
 #include "redline/geo/Envelope.hpp"
+
+#include "db/Sqlite.hpp"
 
 namespace redline::service
 {

@@ -1,16 +1,17 @@
 #include "processes/ExecuteInput.hpp"
 
-#include <boost/algorithm/string/predicate.hpp>
-#include <nlohmann/json.hpp>
-#include <sodium.h>
-
 #include <cmath>
 #include <map>
 #include <regex>
 
+#include <boost/algorithm/string/predicate.hpp>
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include "redline/plugin/Registry.hpp"
+
 #include "auth/Crypto.hpp"
 #include "http/Multipart.hpp"
-#include "redline/plugin/Registry.hpp"
 #include "util/JsonDepth.hpp"
 
 namespace redline::service
@@ -124,8 +125,8 @@ std::string text(const json& value, const std::string& input)
 void setGeoJson(ExecuteInput& in, const json& geojson)
 {
     static const std::set<std::string> types = {
-        "FeatureCollection", "Feature",    "Point",           "MultiPoint",
-        "LineString",        "MultiLineString", "Polygon",    "MultiPolygon"};
+        "FeatureCollection", "Feature",         "Point",   "MultiPoint",
+        "LineString",        "MultiLineString", "Polygon", "MultiPolygon"};
     if (!geojson.is_object() || !geojson.contains("type") || !geojson["type"].is_string() ||
         !types.count(geojson["type"].get<std::string>()))
         bad("sites", "is not a GeoJSON object (FeatureCollection, Feature or geometry)");
@@ -183,8 +184,8 @@ void fromJson(ExecuteInput& in, const std::string& body, const Registry& registr
     }
     catch (const json::parse_error& e)
     {
-        throw ExecuteError("the request body is not valid JSON (at byte " +
-                           std::to_string(e.byte) + ").");
+        throw ExecuteError("the request body is not valid JSON (at byte " + std::to_string(e.byte) +
+                           ").");
     }
     if (!doc.is_object() || !doc.contains("inputs") || !doc["inputs"].is_object())
         throw ExecuteError("the request body must be an object with \"inputs\".");

@@ -17,9 +17,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "redline/api/ScreeningRequest.hpp"
+
 #include "ServiceConfig.hpp"
 #include "http/Http.hpp"
-#include "redline/api/ScreeningRequest.hpp"
 
 namespace redline
 {
@@ -31,7 +32,7 @@ namespace redline::service
 
 class ExecuteError : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -50,15 +50,15 @@ std::string jobListDocument(const std::vector<JobRecord>& jobs, const std::strin
     for (const auto& j : jobs)
         list.push_back(statusInfo(j, baseUrl));
     const std::string page = baseUrl + "/jobs?limit=" + std::to_string(limit);
-    json links = json::array(
-        {{{"href", page + "&offset=" + std::to_string(offset)}, {"rel", "self"},
-          {"type", "application/json"}}});
+    json links = json::array({{{"href", page + "&offset=" + std::to_string(offset)},
+                               {"rel", "self"},
+                               {"type", "application/json"}}});
     if (more)
         links.push_back({{"href", page + "&offset=" + std::to_string(offset + limit)},
                          {"rel", "next"},
                          {"type", "application/json"}});
-    return json{{"jobs", list}, {"links", links}}.dump(
-        -1, ' ', false, json::error_handler_t::replace);
+    return json{{"jobs", list}, {"links", links}}.dump(-1, ' ', false,
+                                                       json::error_handler_t::replace);
 }
 
 } // namespace redline::service

@@ -2,10 +2,10 @@
 // OGC API – Processes JSON documents for jobs: statusInfo (with links to the results and the HTML
 // and PDF reports) and the job list.
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "jobs/JobStore.hpp"
 

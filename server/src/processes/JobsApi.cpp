@@ -4,13 +4,14 @@
 #include <regex>
 #include <sstream>
 
+#include "redline/plugin/Registry.hpp"
+
 #include "db/ThreadDb.hpp"
 #include "http/Problem.hpp"
 #include "jobs/JobStore.hpp"
 #include "ledger/Ledger.hpp"
 #include "ledger/ReportArchive.hpp"
 #include "processes/JobDocuments.hpp"
-#include "redline/plugin/Registry.hpp"
 
 namespace redline::service
 {
@@ -90,9 +91,9 @@ Response JobsApi::status(const std::string& id, const Principal& who)
     const auto job = wellFormedId(id) ? findJob(threadDb(m_ctx.dbPath), id, who) : std::nullopt;
     if (!job || job->status == "dismissed")
         return noSuchJob(id);
-    return jsonResponse(http::status::ok, statusInfo(*job, m_ctx.baseUrl)
-                                              .dump(-1, ' ', false,
-                                                    nlohmann::json::error_handler_t::replace));
+    return jsonResponse(http::status::ok,
+                        statusInfo(*job, m_ctx.baseUrl)
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response JobsApi::dismiss(const std::string& id, const Principal& who)
@@ -106,9 +107,9 @@ Response JobsApi::dismiss(const std::string& id, const Principal& who)
     m_ctx.writer.run([&id](Database& db) { (void)dismissJob(db, id); });
     job->status = "dismissed";
     job->message = "Dismissed by " + who.name + "; the ledger keeps the screening.";
-    return jsonResponse(http::status::ok, statusInfo(*job, m_ctx.baseUrl)
-                                              .dump(-1, ' ', false,
-                                                    nlohmann::json::error_handler_t::replace));
+    return jsonResponse(http::status::ok,
+                        statusInfo(*job, m_ctx.baseUrl)
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response JobsApi::results(const std::string& id, const std::string& format, const Principal& who)

@@ -14,7 +14,7 @@ namespace redline::service
 
 class JobsApi
 {
-public:
+  public:
     explicit JobsApi(ServiceContext& ctx) : m_ctx(ctx) {}
     [[nodiscard]] Response list(const Target& target, const Principal& who);
     [[nodiscard]] Response status(const std::string& id, const Principal& who);
@@ -23,7 +23,7 @@ public:
     [[nodiscard]] Response results(const std::string& id, const std::string& format,
                                    const Principal& who);
 
-private:
+  private:
     ServiceContext& m_ctx;
 };
 

@@ -17,17 +17,17 @@ json summary(const std::string& baseUrl)
             {"title", "项目选址生态环境分区初筛 (screen sites against the zoning)"},
             {"description",
              "Screens project sites against the ecological zoning store: overlaps in m² and 亩, "
-             "distances, and a verdict (prohibited, restricted, needs_review, allowed) with the "
-             "rules and citations it rests on (the output of `redline screen`, DESIGN A4)."},
+             "distances, and a verdict (prohibited, restricted, needs_review, allowed; error for a "
+             "site that cannot be screened) with the rules and citations it rests on (the output "
+             "of `redline screen`, DESIGN A4)."},
             {"version", "1.0.0"},
             {"jobControlOptions", json::array({"sync-execute", "async-execute", "dismiss"})},
             {"outputTransmission", json::array({"value"})},
-            {"links",
-             json::array({{{"href", self}, {"rel", "self"}, {"type", "application/json"}},
-                          {{"href", self + "/execution"},
-                           {"rel", "http://www.opengis.net/def/rel/ogc/1.0/execute"},
-                           {"type", "application/json"},
-                           {"title", "Execute the screening"}}})}};
+            {"links", json::array({{{"href", self}, {"rel", "self"}, {"type", "application/json"}},
+                                   {{"href", self + "/execution"},
+                                    {"rel", "http://www.opengis.net/def/rel/ogc/1.0/execute"},
+                                    {"type", "application/json"},
+                                    {"title", "Execute the screening"}}})}};
 }
 
 json input(const char* title, const char* description, json schema, int minOccurs = 0)
@@ -53,14 +53,14 @@ std::string processListDocument(const std::string& baseUrl)
 std::string processDescriptionDocument(const std::string& baseUrl)
 {
     json doc = summary(baseUrl);
-    const json fileSchema = {
-        {"type", "string"},
-        {"contentEncoding", "base64"},
-        {"contentMediaType", "text/plain, text/csv, application/zip, "
-                             "application/vnd.google-earth.kml+xml, "
-                             "application/vnd.google-earth.kmz, image/vnd.dxf, "
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, "
-                             "application/geopackage+sqlite3"}};
+    const json fileSchema = {{"type", "string"},
+                             {"contentEncoding", "base64"},
+                             {"contentMediaType",
+                              "text/plain, text/csv, application/zip, "
+                              "application/vnd.google-earth.kml+xml, "
+                              "application/vnd.google-earth.kmz, image/vnd.dxf, "
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, "
+                              "application/geopackage+sqlite3"}};
     doc["inputs"] = {
         {"sites",
          input("Sites",
@@ -69,19 +69,21 @@ std::string processDescriptionDocument(const std::string& baseUrl)
                "\"filename\": …}: 界址点 list (.txt), zipped Shapefile, KML/KMZ, DXF, CSV/XLSX, "
                "GeoPackage. With multipart/form-data, a file part named `sites`. Give sites or "
                "site_wkt.",
-               json{{"oneOf",
-                     json::array({{{"type", "object"},
-                                   {"contentMediaType", "application/geo+json"}},
-                                  fileSchema})}})},
+               json{{"oneOf", json::array({{{"type", "object"},
+                                            {"contentMediaType", "application/geo+json"}},
+                                           fileSchema})}})},
         {"site_wkt", input("One site as WKT", "In site_crs (default the analysis CRS, EPSG:4549).",
                            {{"type", "string"}})},
-        {"site_crs", input("CRS of the sites", "EPSG:n, gcj02 or bd09, when the file has none or "
-                                                "a wrong one.",
-                           {{"type", "string"}, {"pattern", "^(EPSG:)?[0-9]{4,6}$|^(gcj02|bd09)$"}})},
+        {"site_crs",
+         input("CRS of the sites",
+               "EPSG:n, gcj02 or bd09, when the file has none or "
+               "a wrong one.",
+               {{"type", "string"}, {"pattern", "^(EPSG:)?[0-9]{4,6}$|^(gcj02|bd09)$"}})},
         {"site_layer", input("Layer", "Layer of a multi-layer file (a CAD layer for DXF).",
                              {{"type", "string"}})},
-        {"towgs84", input("Local datum parameters", "dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / "
-                                                    "Beijing 1954 sites.",
+        {"towgs84", input("Local datum parameters",
+                          "dx,dy,dz[,rx,ry,rz,s] for Xian 1980 / "
+                          "Beijing 1954 sites.",
                           {{"type", "string"}})},
         {"buffer", input("Proximity distance (m)", "For every layer; default per layer (100 m).",
                          {{"type", "number"}, {"minimum", 0}, {"maximum", 100000}})},

@@ -1,10 +1,12 @@
 #include "processes/Screenings.hpp"
 
-#include <boost/asio/post.hpp>
-
 #include <iostream>
 #include <memory>
 #include <sstream>
+
+#include <boost/asio/post.hpp>
+
+#include "redline/plugin/Registry.hpp"
 
 #include "features/GeoJson.hpp"
 #include "http/Problem.hpp"
@@ -14,7 +16,6 @@
 #include "processes/ExecuteInput.hpp"
 #include "processes/JobDocuments.hpp"
 #include "processes/Uploads.hpp"
-#include "redline/plugin/Registry.hpp"
 #include "util/Clock.hpp"
 
 namespace redline::service
@@ -147,8 +148,7 @@ void record(ServiceContext& ctx, const JobRecord& job, bool insert, const Outcom
     entry.screenedAt = now;
     if (outcome.report)
     {
-        auto archive =
-            std::make_shared<std::vector<std::uint8_t>>(archiveReport(*outcome.report));
+        auto archive = std::make_shared<std::vector<std::uint8_t>>(archiveReport(*outcome.report));
         auto sites = std::make_shared<std::vector<LedgerSite>>(
             ledgerSites(*outcome.report, snap.engine->analysisCrsWkt()));
         ctx.writer.submit(
@@ -182,16 +182,16 @@ Response resultResponse(ServiceContext& ctx, const Outcome& outcome, const std::
         if (outcome.internalError)
             return problemResponse(http::status::internal_server_error, problem::kInternal,
                                    outcome.failure);
-        return problemResponse(http::status::bad_request, problem::kInvalidInput,
-                               outcome.failure);
+        return problemResponse(http::status::bad_request, problem::kInvalidInput, outcome.failure);
     }
     std::ostringstream body;
     ctx.registry.reportExporter("json")->write(*outcome.report, body);
     Response r = jsonResponse(http::status::ok, body.str());
     const std::string job = ctx.baseUrl + "/jobs/" + jobId;
-    r.set(http::field::link, "<" + job + "/results/report.html>; rel=\"alternate\"; "
-                             "type=\"text/html\", <" + job +
-                                 ">; rel=\"monitor\"; type=\"application/json\"");
+    r.set(http::field::link, "<" + job +
+                                 "/results/report.html>; rel=\"alternate\"; "
+                                 "type=\"text/html\", <" +
+                                 job + ">; rel=\"monitor\"; type=\"application/json\"");
     return r;
 }
 
@@ -213,8 +213,8 @@ void Screenings::execute(const Request& request, const Principal& who, Respond r
         return respond(
             problemResponse(http::status::bad_request, problem::kInvalidInput, e.what()));
     }
-    if (who.viaSession && !m_ctx.auth.csrfSatisfied(who, request, in->csrfToken ? &*in->csrfToken
-                                                                               : nullptr))
+    if (who.viaSession &&
+        !m_ctx.auth.csrfSatisfied(who, request, in->csrfToken ? &*in->csrfToken : nullptr))
         return respond(problemResponse(http::status::forbidden, problem::kForbidden,
                                        "The form lacks its CSRF token."));
 
@@ -272,24 +272,24 @@ void Screenings::execute(const Request& request, const Principal& who, Respond r
                    respond(resultResponse(m_ctx, *outcome, id));
                });
     };
-    m_ctx.writer.submit([job](Database& db) { insertJob(db, job); },
-                        [this, job, respond, run, async = in->async](std::exception_ptr error)
-                        {
-                            if (error)
-                                return respond(internalError(error));
-                            if (async)
-                            {
-                                Response r = jsonResponse(
-                                    http::status::created,
-                                    statusInfo(job, m_ctx.baseUrl)
-                                        .dump(-1, ' ', false,
-                                              nlohmann::json::error_handler_t::replace));
-                                r.set(http::field::location, m_ctx.baseUrl + "/jobs/" + job.id);
-                                r.set("Preference-Applied", "respond-async");
-                                respond(std::move(r));
-                            }
-                            boost::asio::post(m_ctx.jobs, run);
-                        });
+    m_ctx.writer.submit(
+        [job](Database& db) { insertJob(db, job); },
+        [this, job, respond, run, async = in->async](std::exception_ptr error)
+        {
+            if (error)
+                return respond(internalError(error));
+            if (async)
+            {
+                Response r = jsonResponse(
+                    http::status::created,
+                    statusInfo(job, m_ctx.baseUrl)
+                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                r.set(http::field::location, m_ctx.baseUrl + "/jobs/" + job.id);
+                r.set("Preference-Applied", "respond-async");
+                respond(std::move(r));
+            }
+            boost::asio::post(m_ctx.jobs, run);
+        });
 }
 
 } // namespace redline::service

@@ -16,11 +16,11 @@ namespace redline::service
 
 class Screenings
 {
-public:
+  public:
     explicit Screenings(ServiceContext& ctx) : m_ctx(ctx) {}
     void execute(const Request& request, const Principal& who, Respond respond);
 
-private:
+  private:
     ServiceContext& m_ctx;
 };
 

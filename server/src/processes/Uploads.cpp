@@ -1,15 +1,14 @@
 #include "processes/Uploads.hpp"
 
-#include <zip.h>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <set>
 #include <vector>
+
+#include <sys/stat.h>
+#include <zip.h>
 
 namespace redline::service
 {
@@ -19,8 +18,8 @@ namespace fs = std::filesystem;
 namespace
 {
 
-const std::set<std::string> kDirectExtensions = {"txt", "csv", "kml", "dxf", "geojson", "json",
-                                                 "gpkg"};
+const std::set<std::string> kDirectExtensions = {"txt",     "csv",  "kml", "dxf",
+                                                 "geojson", "json", "gpkg"};
 
 std::string lower(std::string s)
 {

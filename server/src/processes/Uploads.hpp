@@ -19,21 +19,21 @@ namespace redline::service
 // A refused upload; the message is for the client (it names no server path).
 class UploadError : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A private folder (mode 0700) removed with everything in it when the object goes away.
 class ScratchDir
 {
-public:
+  public:
     ScratchDir();
     ~ScratchDir();
     ScratchDir(const ScratchDir&) = delete;
     ScratchDir& operator=(const ScratchDir&) = delete;
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
-private:
+  private:
     std::filesystem::path m_path;
 };
 
