@@ -21,8 +21,9 @@ struct EngineSnapshot
 {
     std::shared_ptr<const ScreeningEngine> engine;
     std::shared_ptr<const FeatureCatalog> features;
-    std::string store;                    // the store as opened, password removed
-    std::optional<std::int64_t> revision; // nullopt for a store without revisions
+    std::string store;                      // the store as opened, password removed
+    std::optional<std::int64_t> revision;   // nullopt for a store without revisions
+    std::optional<std::string> fingerprint; // LedgerEntry::storeFingerprint
 };
 
 class EngineHolder

@@ -10,7 +10,9 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "redline/api/UntrustedInput.hpp"
+#include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
+#include "redline/core/Numbers.hpp"
 
 #include "ApiDocs.hpp"
 #include "AuthApi.hpp"
@@ -26,6 +28,7 @@
 #include "processes/ProcessDescription.hpp"
 #include "processes/Screenings.hpp"
 #include "util/Clock.hpp"
+#include "web/WebPage.hpp"
 
 namespace redline::service
 {
@@ -44,18 +47,9 @@ tcp::endpoint parseListen(const std::string& listen, bool allowNonLoopback)
     std::string host = listen.substr(0, colon);
     if (host.size() > 2 && host.front() == '[' && host.back() == ']')
         host = host.substr(1, host.size() - 2);
-    unsigned long port = 0;
-    try
-    {
-        std::size_t used = 0;
-        port = std::stoul(listen.substr(colon + 1), &used);
-        if (used != listen.size() - colon - 1 || port > 65535)
-            throw std::invalid_argument(listen);
-    }
-    catch (const std::logic_error&)
-    {
+    const auto port = parseInteger(std::string_view(listen).substr(colon + 1));
+    if (!port || *port < 0 || *port > 65535)
         throw ConfigError("--listen '" + listen + "': the port must be 0–65535.");
-    }
     boost::system::error_code ec;
     const auto address = net::ip::make_address(host == "localhost" ? "127.0.0.1" : host, ec);
     if (ec)
@@ -64,14 +58,14 @@ tcp::endpoint parseListen(const std::string& listen, bool allowNonLoopback)
         throw ConfigError("--listen " + listen +
                           " is not a loopback address: serve through the TLS proxy (see the "
                           "README), or set allow_non_loopback: true in the configuration.");
-    return {address, static_cast<unsigned short>(port)};
+    return {address, static_cast<unsigned short>(*port)};
 }
 
 class Router final : public RequestHandler
 {
   public:
-    explicit Router(ServiceContext& ctx)
-        : m_ctx(ctx), m_screenings(ctx), m_jobs(ctx), m_features(ctx), m_auth(ctx)
+    Router(ServiceContext& ctx, const WebPage& web)
+        : m_ctx(ctx), m_web(web), m_screenings(ctx), m_jobs(ctx), m_features(ctx), m_auth(ctx)
     {
     }
 
@@ -105,12 +99,23 @@ class Router final : public RequestHandler
         {
             if (!get)
                 return respond(methodNotAllowed("GET"));
+            if (s.empty() && prefersHtml(request, target->param("f")))
+                return respond(m_web.page());
             if (s.empty())
                 return respond(jsonResponse(http::status::ok, landingDocument(m_ctx.baseUrl)));
             if (s[0] == "conformance")
                 return respond(jsonResponse(http::status::ok, conformanceDocument()));
             return respond(jsonResponse(http::status::ok, openApiDocument(m_ctx.baseUrl),
                                         "application/vnd.oai.openapi+json;version=3.0"));
+        }
+        if (s[0] == "web")
+        {
+            if (!get)
+                return respond(methodNotAllowed("GET"));
+            if (auto file = m_web.file(s))
+                return respond(std::move(*file));
+            return respond(problemResponse(http::status::not_found, problem::kNotFound,
+                                           "There is no resource at this path."));
         }
         if (s.size() == 2 && s[0] == "auth" && s[1] == "login")
         {
@@ -270,6 +275,7 @@ class Router final : public RequestHandler
     }
 
     ServiceContext& m_ctx;
+    const WebPage& m_web;
     Screenings m_screenings;
     JobsApi m_jobs;
     FeaturesApi m_features;
@@ -287,6 +293,8 @@ std::shared_ptr<const EngineSnapshot> loadSnapshot(const Registry& registry,
     snap->engine = std::make_shared<const ScreeningEngine>(registry, ec);
     snap->features = std::make_shared<const FeatureCatalog>(*snap->engine->zoning());
     snap->store = config.zones;
+    if (const std::string key = storeContentKey(config.zones, Crs()); !key.empty())
+        snap->fingerprint = sha256Hex(key);
     return snap;
 }
 
@@ -344,7 +352,8 @@ int runService(ServiceConfig config, const Registry& registry)
     auth.pollRevocations();
     ServiceContext ctx{config, registry, engines, config.db, writer,
                        auth,   userRate, jobs,    slow,      baseUrl};
-    Router router(ctx);
+    const WebPage web(config.leafletDir, *engines.current()->features);
+    Router router(ctx, web);
     late.inner = &router;
 
     // Revocations (users disabled, tokens revoked, passwords changed) reach the cache in 1 s.

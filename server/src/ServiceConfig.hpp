@@ -37,6 +37,7 @@ struct ServiceConfig
     AuthSettings auth;
     bool ledgerSyncFull = true; // fsync the ledger at every commit
     std::string defaultRules = "rules.yongjia";
+    std::string leafletDir = "/usr/share/javascript/leaflet"; // Debian's libjs-leaflet
 };
 
 // Reads the YAML file into `config` (keys as in server.example.yaml). Throws ConfigError naming

@@ -38,7 +38,9 @@ def make_formats(folder):
             "-sql", "SELECT site_id, name, project_type, ST_AsText(geom) AS wkt FROM sites "
             "WHERE site_id IN ('D01','D02','D03','D05','D10','D11','P09')", "-nln", "sites")
     out["xlsx"] = (os.path.join(folder, "sites.xlsx"), {"site_crs": "EPSG:4549"})
-    ogr2ogr("-f", "DXF", os.path.join(folder, "sites.dxf"), SITES, "sites", *polygons)
+    # Site boundaries as CAD users draw them: closed polylines (GDAL writes polygons as HATCH).
+    ogr2ogr("-f", "DXF", os.path.join(folder, "sites.dxf"), SITES, "sites", *polygons,
+            "-nlt", "LINESTRING")
     out["dxf"] = (os.path.join(folder, "sites.dxf"), {"site_crs": "EPSG:4549"})
     shp = os.path.join(folder, "shp")
     os.makedirs(shp)

@@ -61,8 +61,6 @@ class CliIdentical(ServiceTest):
     def test_xlsx(self):
         self.check_identical("xlsx")
 
-    @unittest.skip("`redline screen` itself segfaults on these DXF sites (detail::locateInZone, "
-                   "on main too); reported to the lead, re-enable once fixed")
     def test_dxf(self):
         self.check_identical("dxf")
 

@@ -1,6 +1,7 @@
 """The decision ledger (台账): every screening recorded with user, time, input name and SHA-256,
-store, rule-set version and each site's verdict; `redline ledger` filters and exports it; the
-database refuses to change or delete a ledger row."""
+store (and its fingerprint), rule-set version, the other parameters and each site's verdict;
+`redline ledger` filters and exports it; an entry is enough to repeat the screening with the CLI;
+the database refuses to change or delete a ledger row."""
 
 import csv
 import io
@@ -19,6 +20,10 @@ class Ledger(ServiceTest):
         cls.a = cls.svc.upload(cls.t["alice"], cls.jzd).json()
         cls.b = cls.svc.execute(cls.t["bob"], {"site_wkt": "POINT (563847 3115235)"}).json()
         cls.bad = cls.svc.upload(cls.t["bob"], None, name="broken.txt", data=b"[x]\n1,2\n")
+        cls.attributes = {"项目类型": "工业", "建设性质": "新建", "industry_code": "C2929"}
+        cls.c = cls.svc.upload(cls.t["alice"], cls.jzd, fields={
+            "site_attributes": json.dumps(cls.attributes, ensure_ascii=False), "buffer": "250"
+        }).json()
 
     def ledger(self, *args):
         return run_cli("ledger", "--db", self.svc.db, *args).stdout.decode()
@@ -63,6 +68,36 @@ class Ledger(ServiceTest):
         e = [x for x in entries if x["job_id"] == self.a["job_id"]][0]
         self.assertEqual(e["report"], self.a)
         self.assertEqual(e["sites"][0]["site_id"], "D27")
+
+    def test_an_entry_records_the_parameters_and_the_store_fingerprint(self):
+        entries = {e["job_id"]: e for e in json.loads(self.ledger("--format", "json"))}
+        bare, full = entries[self.a["job_id"]], entries[self.c["job_id"]]
+        self.assertEqual(bare["parameters"], {"buffer_m": None, "rules": None, "site_attributes": [],
+                                              "site_crs": None, "site_layer": None,
+                                              "towgs84": None})
+        self.assertEqual(full["parameters"]["buffer_m"], 250)
+        self.assertEqual(sorted(full["parameters"]["site_attributes"]),
+                         sorted(list(kv) for kv in self.attributes.items()))
+        fingerprints = {e["store_fingerprint"] for e in entries.values()}
+        self.assertEqual(len(fingerprints), 1)
+        self.assertRegex(fingerprints.pop(), "^[0-9a-f]{64}$")
+
+    def test_an_entry_is_enough_to_repeat_the_screening_with_the_cli(self):
+        e = [x for x in json.loads(self.ledger("--format", "json"))
+             if x["job_id"] == self.c["job_id"]][0]
+        self.assertEqual(sha256_file(self.jzd), e["input_sha256"])  # the same input file
+        p = e["parameters"]
+        args = ["screen", "--zones", e["store"], "--sites", self.jzd]
+        if p["buffer_m"] is not None:
+            args += ["--buffer", str(p["buffer_m"])]
+        for name, value in p["site_attributes"]:
+            args += ["--site-attr", f"{name}={value}"]
+        cli = json.loads(run_cli(*args).stdout)
+        self.assertEqual(cli["rules_version"], e["rule_set_version"])
+        self.assertEqual([(s["site_id"], s["verdict"]) for s in cli["sites"]],
+                         [(s["site_id"], s["verdict"]) for s in e["sites"]])
+        self.assertEqual(cli["sites"], e["report"]["sites"])
+        self.assertNotEqual(e["sites"][0]["verdict"], "needs_review")  # the attributes counted
 
     def test_the_ledger_is_append_only(self):
         db = sqlite3.connect(self.svc.db)

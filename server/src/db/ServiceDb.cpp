@@ -77,7 +77,9 @@ CREATE TABLE IF NOT EXISTS ledger (
   rule_set_version TEXT,
   outcome TEXT NOT NULL CHECK (outcome IN ('successful', 'failed')),
   message TEXT,
-  report BLOB
+  report BLOB,
+  store_fingerprint TEXT,
+  parameters TEXT
 );
 CREATE INDEX IF NOT EXISTS ledger_job ON ledger (job_id);
 CREATE INDEX IF NOT EXISTS ledger_time ON ledger (screened_at);

@@ -144,18 +144,22 @@ struct SitesQuery
     std::string where;
     std::optional<std::string> user;
     std::optional<Envelope> bbox;
+    std::optional<std::string> jobId;
 };
 
-SitesQuery sitesQuery(const Principal& who, const std::optional<Envelope>& bbox)
+SitesQuery sitesQuery(const Principal& who, const std::optional<Envelope>& bbox,
+                      const std::string* jobId = nullptr)
 {
     SitesQuery q;
     q.where = " FROM ledger_sites s JOIN ledger l ON l.id = s.ledger_id JOIN jobs j ON "
               "j.id = l.job_id WHERE j.status <> 'dismissed' AND (?1 IS NULL OR l.user_name = "
               "?1) AND (?2 IS NULL OR (s.max_lon >= ?2 AND s.min_lon <= ?4 AND s.max_lat >= ?3 "
-              "AND s.min_lat <= ?5))";
+              "AND s.min_lat <= ?5)) AND (?8 IS NULL OR l.job_id = ?8)";
     if (!readsEverySite(who.role))
         q.user = who.name;
     q.bbox = bbox;
+    if (jobId)
+        q.jobId = *jobId;
     return q;
 }
 
@@ -166,6 +170,7 @@ void bindSites(Statement& s, const SitesQuery& q)
         s.bind(2, q.bbox->minX).bind(3, q.bbox->minY).bind(4, q.bbox->maxX).bind(5, q.bbox->maxY);
     else
         s.bindNull(2).bindNull(3).bindNull(4).bindNull(5);
+    s.bind(8, q.jobId);
 }
 
 std::string siteFeature(const Statement& s)
@@ -229,8 +234,12 @@ Response FeaturesApi::collection(const std::string& id, const Target& target, co
 
 Response FeaturesApi::items(const std::string& id, const Target& target, const Principal& who)
 {
-    if (auto bad =
-            checkParameters(target, {"limit", "offset", "bbox", "bbox-crs", "crs", "datetime"}))
+    // screened_sites also filters on its job_id property (OGC API - Features Core 7.15.5).
+    if (auto bad = id == kSitesCollection
+                       ? checkParameters(target, {"limit", "offset", "bbox", "bbox-crs", "crs",
+                                                  "datetime", "job_id"})
+                       : checkParameters(
+                             target, {"limit", "offset", "bbox", "bbox-crs", "crs", "datetime"}))
         return *bad;
     const auto paging = readPaging(target, kDefaultLimit, kMaxLimit);
     if (!paging)
@@ -247,7 +256,7 @@ Response FeaturesApi::items(const std::string& id, const Target& target, const P
     if (id == kSitesCollection)
     {
         Database& db = threadDb(m_ctx.dbPath);
-        const SitesQuery q = sitesQuery(who, bbox);
+        const SitesQuery q = sitesQuery(who, bbox, target.param("job_id"));
         auto count = db.prepare("SELECT COUNT(*)" + q.where);
         bindSites(count, q);
         count.step();

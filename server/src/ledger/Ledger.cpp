@@ -22,8 +22,8 @@ std::int64_t insertEntry(Database& db, const LedgerEntry& e, const std::string& 
 {
     auto& s = db.cached("INSERT INTO ledger (job_id, user_name, screened_at, input_name, "
                         "input_sha256, store, store_revision, rule_set, rule_set_version, "
-                        "outcome, message, report) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                        "?10, ?11, ?12)");
+                        "outcome, message, report, store_fingerprint, parameters) VALUES (?1, "
+                        "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     s.bind(1, e.jobId)
         .bind(2, e.userName)
         .bind(3, e.screenedAt.empty() ? nowRfc3339() : e.screenedAt)
@@ -39,6 +39,7 @@ std::int64_t insertEntry(Database& db, const LedgerEntry& e, const std::string& 
         s.bindBlob(12, *report);
     else
         s.bindNull(12);
+    s.bind(13, e.storeFingerprint).bind(14, e.parameters);
     s.run();
     return db.lastInsertId();
 }
@@ -105,7 +106,8 @@ void exportLedger(Database& db, const LedgerFilter& f, const std::string& format
         throw ConfigError("--format must be csv or json.");
     auto entries = db.prepare(
         "SELECT id, job_id, screened_at, user_name, input_name, input_sha256, store, "
-        "store_revision, rule_set, rule_set_version, outcome, message, report FROM ledger l "
+        "store_revision, rule_set, rule_set_version, outcome, message, report, store_fingerprint, "
+        "parameters FROM ledger l "
         "WHERE (?1 IS NULL OR screened_at >= ?1) AND (?2 IS NULL OR screened_at <= ?2) AND "
         "(?3 IS NULL OR user_name = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM ledger_sites s "
         "WHERE s.ledger_id = l.id AND s.verdict = ?4)) ORDER BY id");
@@ -115,7 +117,8 @@ void exportLedger(Database& db, const LedgerFilter& f, const std::string& format
     const bool csv = format == "csv";
     if (csv)
         out << "ledger_id,job_id,screened_at,user,input_name,input_sha256,store,store_revision,"
-               "rule_set,rule_set_version,outcome,message,site_index,site_id,site_name,verdict\n";
+               "store_fingerprint,rule_set,rule_set_version,parameters,outcome,message,site_index,"
+               "site_id,site_name,verdict\n";
     else
         out << "[";
     bool first = true;
@@ -129,8 +132,9 @@ void exportLedger(Database& db, const LedgerFilter& f, const std::string& format
                 std::to_string(id) + "," + csvField(entries.text(1)) + "," + entries.text(2) + "," +
                 csvField(entries.text(3)) + "," + csvField(entries.text(4)) + "," +
                 entries.text(5) + "," + csvField(entries.text(6)) + "," +
-                (revision ? std::to_string(*revision) : "") + "," + csvField(entries.text(8)) +
-                "," + csvField(entries.text(9)) + "," + entries.text(10) + "," +
+                (revision ? std::to_string(*revision) : "") + "," + entries.text(13) + "," +
+                csvField(entries.text(8)) + "," + csvField(entries.text(9)) + "," +
+                csvField(entries.text(14)) + "," + entries.text(10) + "," +
                 csvField(entries.text(11)) + ",";
             sites.bind(1, id);
             bool any = false;
@@ -155,8 +159,12 @@ void exportLedger(Database& db, const LedgerFilter& f, const std::string& format
                             {"input_sha256", entries.optionalText(5).value_or("")},
                             {"store", entries.text(6)},
                             {"store_revision", revision ? nlohmann::json(*revision) : nullptr},
+                            {"store_fingerprint", entries.optionalText(13).value_or("")},
                             {"rule_set", entries.optionalText(8).value_or("")},
                             {"rule_set_version", entries.optionalText(9).value_or("")},
+                            {"parameters", entries.isNull(14)
+                                               ? nlohmann::json()
+                                               : nlohmann::json::parse(entries.text(14))},
                             {"outcome", entries.text(10)},
                             {"message", entries.optionalText(11).value_or("")}};
         nlohmann::json list = nlohmann::json::array();

@@ -26,6 +26,10 @@ struct LedgerEntry
     std::optional<std::string> inputSha256;
     std::string store;
     std::optional<std::int64_t> storeRevision;
+    // For a store without revisions (GeoPackage, catalog.yaml): SHA-256 of its content key (each
+    // file's path, size and XXH3 hash, as the screening cache keys it), taken when it was loaded.
+    std::optional<std::string> storeFingerprint;
+    std::optional<std::string> parameters; // ExecuteInput::parameters
     std::optional<std::string> ruleSet;
     std::optional<std::string> ruleSetVersion;
 };

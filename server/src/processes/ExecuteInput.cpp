@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include "redline/core/Numbers.hpp"
 #include "redline/plugin/Registry.hpp"
 
 #include "auth/Crypto.hpp"
@@ -247,18 +248,10 @@ void fromForm(ExecuteInput& in, const std::string& body, const std::string& boun
             in.request.towgs84 = part.data;
         else if (name == "buffer")
         {
-            try
-            {
-                std::size_t used = 0;
-                const double v = std::stod(part.data, &used);
-                if (used != part.data.size())
-                    throw std::invalid_argument(part.data);
-                setBuffer(in, v);
-            }
-            catch (const std::logic_error&)
-            {
+            const auto v = parseNumber(part.data); // locale-independent (core/Numbers)
+            if (!v)
                 bad(name, "must be a number of metres");
-            }
+            setBuffer(in, *v);
         }
         else if (name == "rules")
             setRules(in, part.data, registry);
@@ -280,6 +273,22 @@ void fromForm(ExecuteInput& in, const std::string& body, const std::string& boun
         else
             bad(name, "is not an input of the screen process (see /processes/screen)");
     }
+}
+
+// The parameters as given (null when left to the default), keys sorted, attributes in order.
+std::string parametersJson(const ScreeningRequest& r)
+{
+    const auto textOrNull = [](const std::string& s) { return s.empty() ? json() : json(s); };
+    json attributes = json::array();
+    for (const auto& [name, value] : r.siteAttributes)
+        attributes.push_back(json::array({name, value}));
+    const json p = {{"buffer_m", r.bufferM ? json(*r.bufferM) : json()},
+                    {"rules", textOrNull(r.rules)},
+                    {"site_attributes", attributes},
+                    {"site_crs", textOrNull(r.siteCrs)},
+                    {"site_layer", textOrNull(r.siteLayer)},
+                    {"towgs84", textOrNull(r.towgs84)}};
+    return p.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace
@@ -316,6 +325,7 @@ ExecuteInput parseExecute(const Request& request, const Registry& registry)
     if (auto p = check.problem())
         bad(p->input, p->message);
     in.async = sv(request["Prefer"]).find("respond-async") != std::string_view::npos;
+    in.parameters = parametersJson(in.request);
     return in;
 }
 

@@ -44,6 +44,8 @@ struct ExecuteInput
     bool inlineGeoJson = false; // GeoJSON given in the JSON body: read from memory
     std::string inputName;      // what the ledger and the report call the input
     std::string inputSha256;    // of fileBytes, or of the WKT text
+    std::string parameters;     // every other input, canonical JSON (sorted keys): the ledger's
+                                // record of what, besides the input, decided the screening
     bool async = false;         // Prefer: respond-async
     std::optional<std::string> csrfToken; // a form's csrf_token field
 };

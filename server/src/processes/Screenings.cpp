@@ -30,12 +30,14 @@ struct Outcome
     std::optional<ScreeningReport> report;
     std::string failure;        // for the client and the ledger
     bool internalError = false; // the failure is ours, not the input's
+    std::string parameters;     // ExecuteInput::parameters
 };
 
 Outcome screen(ServiceContext& ctx, ExecuteInput& in, const std::string& jobId,
                const Principal& who, const EngineSnapshot& snap)
 {
     Outcome out;
+    out.parameters = in.parameters;
     try
     {
         std::unique_ptr<ScratchDir> scratch;
@@ -109,10 +111,12 @@ std::vector<LedgerSite> ledgerSites(const ScreeningReport& report, const std::st
     return sites;
 }
 
-LedgerEntry entryFor(const JobRecord& job, const EngineSnapshot& snap,
-                     const ScreeningReport* report)
+LedgerEntry entryFor(const JobRecord& job, const EngineSnapshot& snap, const Outcome& outcome)
 {
+    const ScreeningReport* report = outcome.report ? &*outcome.report : nullptr;
     LedgerEntry e;
+    e.parameters = outcome.parameters;
+    e.storeFingerprint = snap.fingerprint;
     e.jobId = job.id;
     e.userName = job.userName;
     e.inputName = job.inputName;
@@ -144,7 +148,7 @@ void record(ServiceContext& ctx, const JobRecord& job, bool insert, const Outcom
     final.updatedAt = now;
     if (!final.startedAt)
         final.startedAt = job.createdAt;
-    LedgerEntry entry = entryFor(job, snap, outcome.report ? &*outcome.report : nullptr);
+    LedgerEntry entry = entryFor(job, snap, outcome);
     entry.screenedAt = now;
     if (outcome.report)
     {
