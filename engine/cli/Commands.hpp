@@ -23,3 +23,4 @@ void addRulesCommand(CLI::App& app, const redline::Registry& registry, int& exit
 void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
 void addUsersCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
 void addLedgerCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addStoreCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);

@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -169,6 +170,21 @@ void MainWindow::buildMenus()
                         if (!p.isEmpty())
                             openZones(p);
                     });
+    // A shared store: "PG:host=… dbname=… user=… schemas=yongjia" (password from ~/.pgpass).
+    file->addAction(QStringLiteral("打开 PostGIS 分区库…"), this,
+                    [this]
+                    {
+                        bool ok = false;
+                        const QString c = QInputDialog::getText(
+                            this, QStringLiteral("打开 PostGIS 分区库"),
+                            QStringLiteral("连接串（PG:… schemas=名称 或 postgresql://…?schema=名称）"),
+                            QLineEdit::Normal, QStringLiteral("PG:host=127.0.0.1 port=5433 "
+                                                              "dbname=redline user=redline "
+                                                              "schemas=yongjia"),
+                            &ok);
+                        if (ok && !c.trimmed().isEmpty())
+                            openZones(c.trimmed());
+                    });
     file->addAction(QStringLiteral("打开项目文件…"), m_screening,
                     &ScreeningPanel::openSitesRequested);
     file->addSeparator();
@@ -218,7 +234,12 @@ void MainWindow::openZones(const QString& path)
         return showError(QString::fromUtf8(e.what()));
     }
     openStore(m_session.store());
-    setWindowTitle(QStringLiteral("Redline 生态环境分区管控查看器 — ") + path);
+    // The store's label: a PostGIS connection string without its password.
+    const auto& store = *m_session.store();
+    setWindowTitle(QStringLiteral("Redline 生态环境分区管控查看器 — ") +
+                   QString::fromStdString(store.label()) +
+                   (store.revision() ? QStringLiteral("（修订 %1）").arg(*store.revision())
+                                     : QString()));
 }
 
 void MainWindow::openStore(std::shared_ptr<const ZoningStore> store)
@@ -282,6 +303,8 @@ void MainWindow::selectSite(int index)
     m_screening->selectSite(index);
     refreshOverlays();
     const Envelope e = m_session.siteGeometry(*m_selected).envelope();
+    if (e.isEmpty()) // a site without geometry (verdict `error`): keep the view
+        return;
     // The site in its surroundings: at least 2 km across so that nearby zones show.
     const double size = std::max(e.width(), e.height());
     m_canvas->zoomToExtent(e.grownBy(std::max(size * 0.25, (2000.0 - size) / 2)));

@@ -62,7 +62,11 @@ void ViewerSession::setResults(std::vector<SiteResult> results)
     report->redlineVersion = REDLINE_VIEWER_VERSION;
     if (m_store)
     {
-        report->zones = m_store->path();
+        // The store's label and revision: what the result was computed against, never a password.
+        report->zones = m_store->label();
+        report->store = m_store->label();
+        if (m_store->revision())
+            report->storeRevision = *m_store->revision();
         report->analysisCrs = m_store->analysisCrs().label();
         report->zoning = m_store;
     }

@@ -52,7 +52,7 @@ bool EditController::start(const std::string& user)
     m_selection.clear();
     m_touched.clear();
     emit message(QStringLiteral("开始编辑：%1（修订 %2）")
-                     .arg(QString::fromStdString(m_session->storePath()))
+                     .arg(QString::fromStdString(m_session->storeLabel()))
                      .arg(m_session->baseRevision()));
     emit stateChanged();
     return true;

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "qa/QaContext.hpp"
+#include "redline/rules/Terms.hpp"
 
 namespace redline::qa::detail
 {
@@ -88,8 +89,14 @@ void checkCrossLayer(QaContext& ctx)
                 keys.polygonal = true;
                 for (const auto& f : other.features)
                 {
-                    const auto type = f.feature->attributes.text("unit_type").value_or("");
-                    const auto sub = f.feature->attributes.text("key_subtype").value_or("");
+                    // Read through the vocabulary, as the rules read them (重点管控 is key).
+                    const auto text = [&](const char* field)
+                    {
+                        const auto raw = f.feature->attributes.text(field).value_or("");
+                        return canonicalValue(field, raw).value_or(raw);
+                    };
+                    const auto type = text("unit_type");
+                    const auto sub = text("key_subtype");
                     if (type != "key" || sub == "urban_living" || !f.geom)
                         continue;
                     PreparedFeature copy;

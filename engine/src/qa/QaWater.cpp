@@ -9,6 +9,7 @@
 #include <map>
 
 #include "redline/core/Numbers.hpp"
+#include "redline/rules/Terms.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -116,7 +117,9 @@ void checkWaterNesting(QaContext& ctx)
         for (const auto& f : layer->features)
         {
             const std::string source = f.feature->attributes.text("source_name").value_or("");
-            const std::string level = f.feature->attributes.text("level").value_or("");
+            // Read through the vocabulary, as the rules read it: 一级保护区 is level I.
+            const std::string raw = f.feature->attributes.text("level").value_or("");
+            const std::string level = canonicalValue("level", raw).value_or(raw);
             if (source.empty())
             {
                 if (f.inScope)
