@@ -13,6 +13,7 @@
 #include "redline/cache/StoreCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
+#include "redline/pg/ConnectionString.hpp"
 
 #include "ApiDocs.hpp"
 #include "AuthApi.hpp"
@@ -292,7 +293,7 @@ std::shared_ptr<const EngineSnapshot> loadSnapshot(const Registry& registry,
     auto snap = std::make_shared<EngineSnapshot>();
     snap->engine = std::make_shared<const ScreeningEngine>(registry, ec);
     snap->features = std::make_shared<const FeatureCatalog>(*snap->engine->zoning());
-    snap->store = config.zones;
+    snap->store = pg::redactLocator(config.zones); // never a password in the ledger or a log
     if (const std::string key = storeContentKey(config.zones, Crs()); !key.empty())
         snap->fingerprint = sha256Hex(key);
     return snap;
@@ -311,7 +312,7 @@ int runService(ServiceConfig config, const Registry& registry)
 
     {
         auto db = openServiceDb(config.db, true);
-        if (const std::size_t failed = failInterruptedJobs(*db, config.zones))
+        if (const std::size_t failed = failInterruptedJobs(*db, pg::redactLocator(config.zones)))
             std::cerr << "redline serve: " << failed
                       << " job(s) left running by the previous process marked failed\n";
     }
@@ -395,7 +396,7 @@ int runService(ServiceConfig config, const Registry& registry)
         });
 
     server->start();
-    std::cout << "redline serve: listening on " << baseUrl << " (store " << config.zones
+    std::cout << "redline serve: listening on " << baseUrl << " (store " << pg::redactLocator(config.zones)
               << ", database " << config.db << ", " << workers << " HTTP threads)" << std::endl;
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < workers; ++i)

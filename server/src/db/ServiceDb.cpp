@@ -2,6 +2,9 @@
 
 #include <filesystem>
 
+#include "redline/core/Error.hpp"
+#include "redline/pg/ConnectionString.hpp"
+
 namespace redline::service
 {
 
@@ -109,6 +112,9 @@ BEGIN SELECT RAISE(ABORT, 'the decision ledger is append-only'); END;
 
 std::string defaultServiceDbPath(const std::string& store)
 {
+    if (pg::ConnectionString::looksLike(store))
+        throw ConfigError("a PostGIS store has no folder for the service database: give its "
+                          "file with --db PATH.");
     const std::filesystem::path p(store);
     return (p.parent_path() / (p.stem().string() + ".redline.sqlite")).string();
 }

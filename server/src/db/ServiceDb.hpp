@@ -12,7 +12,8 @@
 namespace redline::service
 {
 
-// `<folder of store>/<stem of store>.redline.sqlite` (zoning.gpkg -> zoning.redline.sqlite).
+// `<folder of store>/<stem of store>.redline.sqlite` (zoning.gpkg -> zoning.redline.sqlite); a
+// PostGIS store has no folder: ConfigError (the database is given with --db).
 [[nodiscard]] std::string defaultServiceDbPath(const std::string& store);
 
 // Opens the database and creates or upgrades its schema.
