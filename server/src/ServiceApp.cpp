@@ -1,6 +1,7 @@
 #include "ServiceApp.hpp"
 
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <boost/asio/io_context.hpp>
@@ -17,6 +18,7 @@
 
 #include "ApiDocs.hpp"
 #include "AuthApi.hpp"
+#include "RevisionWatch.hpp"
 #include "ServiceContext.hpp"
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
@@ -284,16 +286,19 @@ class Router final : public RequestHandler
 };
 
 std::shared_ptr<const EngineSnapshot> loadSnapshot(const Registry& registry,
-                                                   const ServiceConfig& config)
+                                                   const ServiceConfig& config,
+                                                   std::optional<int> revision = std::nullopt)
 {
     EngineConfig ec;
     ec.zones = config.zones;
+    ec.revision = revision;
     ec.analysisCrs = config.analysisCrs;
     ec.defaultRules = config.defaultRules;
     auto snap = std::make_shared<EngineSnapshot>();
     snap->engine = std::make_shared<const ScreeningEngine>(registry, ec);
     snap->features = std::make_shared<const FeatureCatalog>(*snap->engine->zoning());
     snap->store = pg::redactLocator(config.zones); // never a password in the ledger or a log
+    snap->revision = snap->engine->storeRevision();
     if (const std::string key = storeContentKey(config.zones, Crs()); !key.empty())
         snap->fingerprint = sha256Hex(key);
     return snap;
@@ -317,6 +322,13 @@ int runService(ServiceConfig config, const Registry& registry)
                       << " job(s) left running by the previous process marked failed\n";
     }
     EngineHolder engines(loadSnapshot(registry, config));
+    // A new revision of the store replaces the snapshot; requests in flight keep theirs.
+    std::optional<RevisionWatch> watch;
+    if (const auto served = engines.current()->revision; served && config.revisionPollSeconds)
+        watch.emplace(config.zones, static_cast<int>(*served),
+                      std::chrono::seconds(config.revisionPollSeconds),
+                      [&](int revision)
+                      { engines.replace(loadSnapshot(registry, config, revision)); });
     (void)restrictDriversForUntrustedInput();
 
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -396,8 +408,9 @@ int runService(ServiceConfig config, const Registry& registry)
         });
 
     server->start();
-    std::cout << "redline serve: listening on " << baseUrl << " (store " << pg::redactLocator(config.zones)
-              << ", database " << config.db << ", " << workers << " HTTP threads)" << std::endl;
+    std::cout << "redline serve: listening on " << baseUrl << " (store "
+              << pg::redactLocator(config.zones) << ", database " << config.db << ", " << workers
+              << " HTTP threads)" << std::endl;
     std::vector<std::thread> threads;
     for (unsigned i = 1; i < workers; ++i)
         threads.emplace_back([&io] { io.run(); });

@@ -55,7 +55,7 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     checkKeys(root,
               {"zones", "analysis_crs", "listen", "allow_non_loopback", "base_url", "db", "workers",
                "job_workers", "inline_bytes", "limits", "uploads", "rate_limit", "auth", "ledger",
-               "rules", "leaflet_dir"},
+               "rules", "leaflet_dir", "revision_poll_s"},
               path);
     read(root, "zones", c.zones, path);
     read(root, "analysis_crs", c.analysisCrs, path);
@@ -68,6 +68,7 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     read(root, "inline_bytes", c.inlineBytes, path);
     read(root, "rules", c.defaultRules, path);
     read(root, "leaflet_dir", c.leafletDir, path);
+    read(root, "revision_poll_s", c.revisionPollSeconds, path);
     if (const auto l = root["limits"])
     {
         const std::string where = path + " limits";

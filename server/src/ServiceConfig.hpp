@@ -38,6 +38,7 @@ struct ServiceConfig
     bool ledgerSyncFull = true; // fsync the ledger at every commit
     std::string defaultRules = "rules.yongjia";
     std::string leafletDir = "/usr/share/javascript/leaflet"; // Debian's libjs-leaflet
+    unsigned revisionPollSeconds = 5; // how often a store with revisions is checked; 0: never
 };
 
 // Reads the YAML file into `config` (keys as in server.example.yaml). Throws ConfigError naming
