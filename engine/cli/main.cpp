@@ -32,6 +32,9 @@ int main(int argc, char** argv)
     addHistoryCommand(app, registry, exitCode);
     addDiffCommand(app, registry, exitCode);
     addRulesCommand(app, registry, exitCode);
+    addServeCommand(app, registry, exitCode);
+    addUsersCommand(app, registry, exitCode);
+    addLedgerCommand(app, registry, exitCode);
     addStoreCommand(app, registry, exitCode);
 
     try

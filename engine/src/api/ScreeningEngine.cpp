@@ -1,8 +1,11 @@
 #include "redline/api/ScreeningEngine.hpp"
 
+#include <cpl_vsi.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -25,6 +28,7 @@ namespace
 {
 
 std::atomic<std::uint64_t> g_nextEngineId{1};
+std::atomic<std::uint64_t> g_nextMemoryFile{1};
 
 // Screenings kept warm (their prepared zones) per (rule set, buffer); beyond this many distinct
 // combinations a request builds its own and drops it afterwards.
@@ -52,6 +56,30 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
         text.replace(pos, from.size(), to);
     return text;
 }
+
+// Bytes visible to GDAL as a file under /vsimem/ for the object's lifetime (no copy).
+class MemoryFile
+{
+  public:
+    MemoryFile(const std::string& bytes, const std::string& name)
+        : m_path("/vsimem/redline-sites/" + std::to_string(g_nextMemoryFile++) + "/" +
+                 std::filesystem::path(name).filename().string())
+    {
+        auto* data = reinterpret_cast<GByte*>(const_cast<char*>(bytes.data()));
+        VSILFILE* f = VSIFileFromMemBuffer(m_path.c_str(), data,
+                                           static_cast<vsi_l_offset>(bytes.size()), FALSE);
+        if (!f)
+            throw IoError(name + " cannot be read from memory.");
+        VSIFCloseL(f);
+    }
+    ~MemoryFile() { VSIUnlink(m_path.c_str()); }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+  private:
+    std::string m_path;
+};
 
 std::string requestProblemText(const RequestProblem& p)
 {
@@ -228,6 +256,17 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
     const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
         return withProjectAttributes(siteFromWkt(request.siteWkt, crs, so), request);
+    if (!request.sitesData.empty())
+    {
+        // Read from memory: the same GDAL driver as for a file of that name, without the disk.
+        const MemoryFile file(request.sitesData, request.sitesPath);
+        ScreeningRequest named = request;
+        named.sitesData.clear();
+        named.sitesPath = file.path();
+        if (named.sitesLabel.empty())
+            named.sitesLabel = request.sitesPath;
+        return loadSites(named);
+    }
     if (request.sitesLabel.empty())
         return withProjectAttributes(redline::loadSites(request.sitesPath, crs, so, &m_registry),
                                      request);
