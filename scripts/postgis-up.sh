@@ -98,6 +98,6 @@ has_store="$(admin -d redline -c "SELECT to_regclass('yongjia.redline_catalog') 
 if [[ "$has_store" != t || ${#replace[@]} -gt 0 ]]; then
     "$redline" store push datasets/yongjia/catalog.yaml "$store" "${replace[@]}" >&2
 else
-    log "schema yongjia already holds a store (revision $("$redline" history --zones "$store" --format json | python3 -c 'import json,sys; h=json.load(sys.stdin); print(h[-1]["revision"] if h else 0)'))"
+    log "schema yongjia already holds a store (revision $(admin -d redline -c "SELECT coalesce(max(revision), 0) FROM yongjia.redline_revisions"))"
 fi
 echo "$store"

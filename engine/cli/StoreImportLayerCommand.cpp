@@ -59,11 +59,7 @@ void addStoreImportLayerCommand(CLI::App& store, int& exitCode)
                           << " is not in the layer and was not imported\n";
             for (const auto& w : r.commit.qa.findings)
                 std::cout << "accepted warning: " << w.message << "\n";
-            redline::StoreDiff diff;
-            diff.from = "before";
-            diff.to = "revision " + std::to_string(r.commit.revision);
-            diff.layers.push_back(r.diff);
-            redline::writeDiffText(diff, std::cout);
+            redline::writeDiffText(r.diff, std::cout);
             exitCode = exitcode::kOk;
         });
 }

@@ -230,6 +230,7 @@ LayerImportResult importLayer(const std::string& store, const std::string& layer
                           " features; no revision was written.");
 
     ZoneLayer beforeLayer = info;
+    const int baseRevision = session.baseRevision();
     result.commit = session.commit(options.reason);
     ZoneLayer afterLayer = info;
     {
@@ -240,8 +241,9 @@ LayerImportResult importLayer(const std::string& store, const std::string& layer
         a->features = session.features(layer);
         afterLayer.layer = std::move(a);
     }
-    StoreDiff d = diffLayers({beforeLayer}, {afterLayer}, session.crs());
-    result.diff = d.layers.at(0);
+    result.diff = diffLayers({beforeLayer}, {afterLayer}, session.crs());
+    result.diff.from = session.storeLabel() + "@" + std::to_string(baseRevision);
+    result.diff.to = session.storeLabel() + "@" + std::to_string(result.commit.revision);
     return result;
 }
 

@@ -33,7 +33,7 @@ struct LayerImportResult
     // Source fields taken under another name: a Shapefile cuts names to 10 characters
     // (redline_ty -> redline_type) and may change their case (ZONE_ID -> zone_id).
     std::vector<std::pair<std::string, std::string>> renamedFields;
-    LayerDiff diff; // the layer before -> after (area per class)
+    StoreDiff diff; // the layer at the base revision -> the new one (area per class)
 };
 
 // Throws ConfigError (no such layer, missing or duplicate ids, nothing changed), IoError /
