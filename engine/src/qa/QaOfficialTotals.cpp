@@ -42,7 +42,7 @@ void checkOfficialTotals(QaContext& ctx)
             redline::detail::DissolvedArea total(h, measure.get());
             redline::detail::forEachDisjointPiece(
                 h, envelopesOf(features), [&](std::size_t i) { return ctx.geometry(*features[i]); },
-                [&](const GEOSGeometry* piece) { total.add(piece); });
+                [&](const GEOSGeometry* piece, std::size_t) { total.add(piece); });
             summary.areaKm2 = total.planarM2() / 1e6;
             if (measure)
                 summary.ellipsoidalAreaKm2 = total.ellipsoidalM2() / 1e6;

@@ -40,7 +40,7 @@ class Groups
 
 void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
                           const std::function<GeosGeomPtr(std::size_t)>& geometryOf,
-                          const std::function<void(const GEOSGeometry*)>& visit)
+                          const std::function<void(const GEOSGeometry*, std::size_t)>& visit)
 {
     const std::size_t n = envelopes.size();
     const EnvelopeIndex index(envelopes);
@@ -84,7 +84,7 @@ void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
         if (!grouped[i])
         {
             if (const GeosGeomPtr g = geometryOf(i))
-                visit(g.get());
+                visit(g.get(), i);
             continue;
         }
         if (members[i].empty())
@@ -99,7 +99,7 @@ void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
             }
         const GeosGeomPtr piece = polygonalPart(h, unionAll(h, raw).get());
         owned.clear();
-        visit(piece.get());
+        visit(piece.get(), kUnionOfSeveral);
         members[i] = {};
     }
 }

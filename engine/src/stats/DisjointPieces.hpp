@@ -7,6 +7,7 @@
 // (the usual zoning layer) cost one conversion each instead of a cascaded overlay of the whole
 // layer, and only one group's GEOS geometries are alive at a time.
 
+#include <cstddef>
 #include <functional>
 #include <span>
 
@@ -17,11 +18,15 @@
 namespace redline::detail
 {
 
+// What `visit` receives with a piece that is one polygon as it is: that polygon's position;
+// kUnionOfSeveral for a piece unioned from a group.
+inline constexpr std::size_t kUnionOfSeveral = static_cast<std::size_t>(-1);
+
 // `geometryOf(i)` gives polygon i (valid, polygonal) as a new GEOS geometry, or null when it has
 // none; it may be called several times per polygon. `visit` receives every piece once, in the
 // order of each group's first polygon. The pieces' union equals the union of all polygons.
 void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
                           const std::function<GeosGeomPtr(std::size_t)>& geometryOf,
-                          const std::function<void(const GEOSGeometry*)>& visit);
+                          const std::function<void(const GEOSGeometry*, std::size_t)>& visit);
 
 } // namespace redline::detail

@@ -6,24 +6,34 @@
 namespace redline::detail
 {
 
-void DissolvedArea::add(const GEOSGeometry* piece)
+PieceArea DissolvedArea::measure(const GEOSGeometry* piece) const
 {
-    const double a = area(m_h, piece);
-    m_planar += a;
-    if (m_measure == nullptr || a <= 0)
-        return;
+    PieceArea out;
+    out.planar = area(m_h, piece);
+    if (m_measure == nullptr || out.planar <= 0)
+        return out;
     const Geometry g = polygonalFromGeos(m_h, piece);
-    m_geodesic += m_measure->geodesicArea(g);
-    m_extent.expandToInclude(g.envelope());
+    out.geodesic = m_measure->geodesicArea(g);
+    out.extent = g.envelope();
     const GeosGeomPtr c = own(m_h, GEOSGetCentroid_r(m_h.handle(), piece), "centroid");
     if (isEmpty(m_h, c.get()))
-        return;
+        return out;
     double x = 0;
     double y = 0;
     GEOSGeomGetX_r(m_h.handle(), c.get(), &x);
     GEOSGeomGetY_r(m_h.handle(), c.get(), &y);
-    m_momentX += a * x;
-    m_momentY += a * y;
+    out.momentX = out.planar * x;
+    out.momentY = out.planar * y;
+    return out;
+}
+
+void DissolvedArea::add(const PieceArea& piece)
+{
+    m_planar += piece.planar;
+    m_geodesic += piece.geodesic;
+    m_momentX += piece.momentX;
+    m_momentY += piece.momentY;
+    m_extent.expandToInclude(piece.extent);
 }
 
 double DissolvedArea::ellipsoidalM2() const

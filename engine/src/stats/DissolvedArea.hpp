@@ -11,13 +11,26 @@
 namespace redline::detail
 {
 
+// What a piece adds to a DissolvedArea: kept by callers that add the same piece to several totals
+// (a feature alone in its class and in its layer), so that it is measured once.
+struct PieceArea
+{
+    double planar = 0;
+    double geodesic = 0;
+    double momentX = 0; // area · centroid
+    double momentY = 0;
+    Envelope extent;
+};
+
 class DissolvedArea
 {
   public:
     // Without a measure only the planar area is summed.
     DissolvedArea(GeosContext& h, const EllipsoidalMeasure* measure) : m_h(h), m_measure(measure) {}
 
-    void add(const GEOSGeometry* piece);
+    [[nodiscard]] PieceArea measure(const GEOSGeometry* piece) const;
+    void add(const PieceArea& piece);
+    void add(const GEOSGeometry* piece) { add(measure(piece)); }
     [[nodiscard]] double planarM2() const { return m_planar; }
     [[nodiscard]] double ellipsoidalM2() const;
 

@@ -1,6 +1,7 @@
 #include "redline/stats/ZoningStats.hpp"
 
 #include <map>
+#include <optional>
 
 #include "redline/geo/EllipsoidalArea.hpp"
 
@@ -45,7 +46,7 @@ class LayerPolygons
 {
   public:
     LayerPolygons(GeosContext& h, const Layer& layer)
-        : m_h(h), m_layer(layer), m_valid(layer.features.size(), -1)
+        : m_h(h), m_layer(layer), m_valid(layer.features.size(), -1), m_area(layer.features.size())
     {
     }
 
@@ -53,6 +54,17 @@ class LayerPolygons
     {
         const Geometry& g = m_layer.features[i].geometry;
         return g.dimension() == Dimension::Area && !g.isEmpty();
+    }
+
+    // What feature i adds to a total when it is a piece on its own (`piece` is its geometry):
+    // measured once, however many totals (its class, the whole layer) it is alone in.
+    [[nodiscard]] const detail::PieceArea& area(std::size_t i, const GEOSGeometry* piece,
+                                                const detail::DissolvedArea& total)
+    {
+        auto& known = m_area[i];
+        if (!known)
+            known = total.measure(piece);
+        return *known;
     }
 
     [[nodiscard]] GeosGeomPtr geometry(std::size_t i)
@@ -76,6 +88,7 @@ class LayerPolygons
     GeosContext& m_h;
     const Layer& m_layer;
     std::vector<signed char> m_valid; // -1 not tested yet, 0 invalid, 1 valid
+    std::vector<std::optional<detail::PieceArea>> m_area;
 };
 
 std::vector<Township> townshipsOf(GeosContext& h, const std::vector<ZoneLayer>& layers)
@@ -164,9 +177,12 @@ std::vector<AreaRow> computeZoningStats(const std::vector<ZoneLayer>& layers,
                 inTownship.emplace_back(h, &measure);
             detail::forEachDisjointPiece(
                 h, envelopes, [&](std::size_t k) { return polygons.geometry(members[k]); },
-                [&](const GEOSGeometry* piece)
+                [&](const GEOSGeometry* piece, std::size_t alone)
                 {
-                    total.add(piece);
+                    if (alone == detail::kUnionOfSeveral)
+                        total.add(piece);
+                    else
+                        total.add(polygons.area(members[alone], piece, total));
                     if (!byTownship)
                         return;
                     for (const std::size_t t : townshipIndex.query(detail::envelopeOf(h, piece)))

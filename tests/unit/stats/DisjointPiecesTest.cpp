@@ -37,6 +37,7 @@ struct Piece
     double area = 0;
     Envelope envelope;
     GeosGeomPtr geom;
+    std::size_t alone = kUnionOfSeveral;
 };
 
 // Runs forEachDisjointPiece over `polygons` (nullopt: a feature without a polygon).
@@ -53,8 +54,8 @@ std::vector<Piece> piecesOf(GeosContext& h, const std::vector<std::optional<Geom
             return polygons[i] ? toGeos(h, *polygons[i])
                                : GeosGeomPtr(nullptr, GeosGeomDeleter{h.handle()});
         },
-        [&](const GEOSGeometry* piece) {
-            out.push_back({area(h, piece), envelopeOf(h, piece), clone(h, piece)});
+        [&](const GEOSGeometry* piece, std::size_t alone) {
+            out.push_back({area(h, piece), envelopeOf(h, piece), clone(h, piece), alone});
         });
     return out;
 }
@@ -73,6 +74,9 @@ TEST(DisjointPieces, IntersectingPolygonsAreUnionedAndTheOthersKept)
     EXPECT_DOUBLE_EQ(pieces[0].envelope.maxX, kX0 + 250);
     EXPECT_NEAR(pieces[1].area, 10000, 1e-6);
     EXPECT_NEAR(pieces[2].area, 100, 1e-9);
+    EXPECT_EQ(pieces[0].alone, kUnionOfSeveral);
+    EXPECT_EQ(pieces[1].alone, kUnionOfSeveral);
+    EXPECT_EQ(pieces[2].alone, 6u); // polygon 6 as it is
     for (std::size_t i = 0; i < pieces.size(); ++i)
         for (std::size_t j = i + 1; j < pieces.size(); ++j)
             EXPECT_EQ(GEOSIntersects_r(h.handle(), pieces[i].geom.get(), pieces[j].geom.get()), 0);
