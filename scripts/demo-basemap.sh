@@ -4,7 +4,7 @@
 # EPSG:4549 over the county's bounding box) with valleys where the demo store's rivers run,
 # shaded with `gdaldem hillshade`, tinted with `gdaldem color-relief`, multiplied in a VRT and
 # written as a tiled GeoTIFF with overviews. It is NOT real terrain or imagery: the file says so
-# in its metadata (DESCRIPTION), which the viewer's legend and the print footer show.
+# in its metadata (DESCRIPTION), which the print footer shows.
 # Deterministic (Park–Miller generator in awk, exact in doubles; no awk rand()). Not committed.
 # Usage: scripts/demo-basemap.sh [OUT.tif]   (default build/demo/relief.tif)
 set -euo pipefail
