@@ -11,7 +11,12 @@ namespace redline::service
 namespace
 {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// Schema 1 ledgers lacked the parameters and the store's fingerprint: add the columns (empty for
+// the entries already written, which are never changed).
+constexpr const char* kMigrate1To2 = "ALTER TABLE ledger ADD COLUMN store_fingerprint TEXT;"
+                                     "ALTER TABLE ledger ADD COLUMN parameters TEXT;";
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -133,6 +138,8 @@ std::unique_ptr<Database> openServiceDb(const std::string& path, bool create)
     if (current < kSchemaVersion)
     {
         Transaction t(*db);
+        if (current == 1)
+            db->exec(kMigrate1To2);
         db->exec(kSchema);
         db->exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         t.commit();
