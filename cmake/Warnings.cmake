@@ -3,5 +3,6 @@ function(redline_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Werror
                                            -Wno-error=deprecated-declarations
                                            # GCC 12 false positives on std::string at -O3
-                                           -Wno-restrict -Wno-maybe-uninitialized)
+                                           $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>
+                                           $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>)
 endfunction()

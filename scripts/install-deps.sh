@@ -11,6 +11,8 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev sqlite3 libpq-dev libxxhash-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  # fuzzing (scripts/fuzz.sh: clang's libFuzzer; llvm-symbolizer for readable reports)
+  clang libfuzzer-14-dev llvm-14
   # viewer, printing and its tests
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev fonts-noto-cjk poppler-utils xvfb xauth
   # report tests and screenshots: an independent SVG renderer, a browser for the HTML report

@@ -191,7 +191,7 @@ TEST_F(QaYongjiaTest, OverlapAndGapBetweenControlUnits)
             auto hole = square(gx, gy, 100);
             ASSERT_TRUE(hole->Within(b->GetGeometryRef()));
             OGRGeometryUniquePtr cut(b->GetGeometryRef()->Difference(hole.get()));
-            b->SetGeometry(OGRGeometryFactory::forceToMultiPolygon(cut.release()));
+            b->SetGeometryDirectly(OGRGeometryFactory::forceToMultiPolygon(cut.release()));
             ASSERT_EQ(layer->SetFeature(b.get()), OGRERR_NONE);
         });
     const auto overlaps = run("partition_overlap");

@@ -38,9 +38,13 @@ constexpr std::size_t kMaxCachedScreenings = 16;
 // threads at once (it caches PROJ objects lazily), so each thread parses its own copy.
 const Crs& threadAnalysisCrs(std::uint64_t engineId, const std::string& wkt)
 {
-    thread_local std::uint64_t cachedId = 0;
-    thread_local std::optional<Crs> cached;
-    if (cachedId != engineId || !cached)
+    // Built by its initialiser, so that GDAL's per-thread PROJ context (a thread_local of GDAL
+    // that this parse creates) is constructed first and destroyed after it at thread exit: the
+    // OGRSpatialReference's destructor needs that context, and GDAL 3.6 otherwise creates a new
+    // one that is never freed (LeakSanitizer, EngineConcurrency test).
+    thread_local std::optional<Crs> cached = Crs::fromWkt(wkt);
+    thread_local std::uint64_t cachedId = engineId;
+    if (cachedId != engineId)
     {
         cached = Crs::fromWkt(wkt);
         cachedId = engineId;

@@ -40,9 +40,7 @@ T yamlValue(const YAML::Node& node, const std::string& key, const T& fallback,
     }
 }
 
-} // namespace
-
-CatalogFile readCatalogFile(const std::string& file)
+CatalogFile readCatalog(const std::string& file)
 {
     const fs::path catalog(file);
     YAML::Node root;
@@ -55,6 +53,8 @@ CatalogFile readCatalogFile(const std::string& file)
         throw ConfigError(file + ": not a valid YAML catalog (" + e.msg + ", line " +
                           std::to_string(e.mark.line + 1) + ").");
     }
+    if (!root.IsMap())
+        throw ConfigError(file + ": the catalog has no 'layers' list (it is not a YAML map).");
     static const std::set<std::string> kTopKeys{"analysis_crs", "official_figures", "layers",
                                                 "name", "description"};
     for (const auto& kv : root)
@@ -75,6 +75,8 @@ CatalogFile readCatalogFile(const std::string& file)
     {
         ++index;
         const std::string where = file + ", layers entry " + std::to_string(index);
+        if (!node.IsMap())
+            throw ConfigError(where + ": not a map of fields (source, kind, ...).");
         for (const auto& kv : node)
             if (!kLayerKeys.count(kv.first.as<std::string>()))
                 throw ConfigError(where + ": unknown field '" + kv.first.as<std::string>() + "'.");
@@ -107,6 +109,25 @@ CatalogFile readCatalogFile(const std::string& file)
         out.entries.push_back(std::move(e));
     }
     return out;
+}
+
+} // namespace
+
+// yaml-cpp throws its own exceptions for a value of the wrong shape (a list where text is
+// expected, a key that is not text): they become a ConfigError naming the file and the line.
+CatalogFile readCatalogFile(const std::string& file)
+{
+    try
+    {
+        return readCatalog(file);
+    }
+    catch (const YAML::Exception& e)
+    {
+        const std::string line =
+            e.mark.is_null() ? "" : ", line " + std::to_string(e.mark.line + 1);
+        throw ConfigError(file + line + ": a catalog field has a value of the wrong type (" +
+                          e.msg + ").");
+    }
 }
 
 } // namespace redline::detail

@@ -287,8 +287,8 @@ void ProjectAttributeMapping::apply(Layer& sites) const
         auto it = std::find(sites.fieldNames.begin(), sites.fieldNames.end(), field);
         if (it == sites.fieldNames.end())
             it = std::find_if(sites.fieldNames.begin(), sites.fieldNames.end(),
-                              [&](const std::string& f)
-                              { return lowerAscii(f) == lowerAscii(field); });
+                              [&wanted = field](const std::string& f)
+                              { return lowerAscii(f) == lowerAscii(wanted); });
         if (it == sites.fieldNames.end())
             throw ConfigError(where + ": --fields " + attribute + "=" + field +
                               ": the sites have no field '" + field +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -110,7 +111,8 @@ Condition parseAlsoHit(const Context& ctx, const YAML::Node& node, const Vocabul
     requireMap(ctx, node, "also_hit");
     Condition c;
     c.type = Condition::Type::AlsoHit;
-    const YAML::Node* zone = nullptr;
+    // A handle copy: `item` is a temporary of yaml-cpp's iterator, gone after each step.
+    std::optional<YAML::Node> zone;
     for (const auto& item : node)
     {
         const std::string key = item.first.Scalar();
@@ -120,7 +122,7 @@ Condition parseAlsoHit(const Context& ctx, const YAML::Node& node, const Vocabul
             checkWords(ctx, item.second, "also_hit.kind", {c.field}, vocabulary.zoneKinds);
         }
         else if (key == "zone")
-            zone = &item.second;
+            zone.emplace(item.second);
         else
             ctx.fail(item.first, "unknown field 'also_hit." + key + "' (known: kind, zone)");
     }

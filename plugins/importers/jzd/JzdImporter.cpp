@@ -124,20 +124,24 @@ GridDecision decideGrid(const jzd::ParsedFile& parsed, bool swapped, const std::
     }
 
     std::optional<int> prefix;
+    bool firstPoint = true; // the first parcel may have no points (buildParcel reports it)
     for (const auto& parcel : parsed.parcels)
         for (const auto& p : parcel.points)
         {
             const double e = std::abs(swapped ? p.first : p.second);
+            if (e >= 10 * kPrefixedEasting)
+                throw IoError(file + ", line " + std::to_string(p.line) + ": easting " +
+                              formatSignificant(e, 10) +
+                              " has more than 8 digits before the decimal point; it is not a "
+                              "Gauss-Kruger easting.");
             const std::optional<int> z = e >= kPrefixedEasting
                                              ? std::optional<int>(static_cast<int>(e / 1.0e6))
                                              : std::nullopt;
-            if (prefix.has_value() != z.has_value() || (prefix && *prefix != *z))
-            {
-                if (&p != &parsed.parcels.front().points.front())
-                    throw IoError(file + ", line " + std::to_string(p.line) +
-                                  ": the easting's zone prefix differs from the first point's.");
-            }
+            if (!firstPoint && (prefix.has_value() != z.has_value() || (prefix && *prefix != *z)))
+                throw IoError(file + ", line " + std::to_string(p.line) +
+                              ": the easting's zone prefix differs from the first point's.");
             prefix = z;
+            firstPoint = false;
         }
 
     if (prefix)

@@ -106,7 +106,8 @@ Axes decideAxes(const std::vector<double>& a, const std::vector<double>& b, Pair
     if (kind == PairKind::Ambiguous && !eastingLike(a, b) && eastingLike(b, a))
         axes.swap = true;
     const std::vector<double>& east = axes.swap ? b : a;
-    if (!east.empty() && std::abs(east.front()) >= 1e7)
+    // 8-digit eastings carry the zone prefix; longer ones are no Gauss-Kruger easting.
+    if (!east.empty() && std::abs(east.front()) >= 1e7 && std::abs(east.front()) < 1e8)
         axes.zonePrefix = static_cast<int>(std::abs(east.front()) / 1e6);
     return axes;
 }
