@@ -10,8 +10,10 @@
 # (seeded: the same files every time) and compared by scripts/postgis-compare.sh: throw-away
 # PostGIS, GiST indexes, one query per layer, load excluded; `redline screen --rules none
 # --buffer 0 --format csv` as whole processes with the store cache in place, peak memory from
-# /usr/bin/time; every (site, zone) pair checked. Prints a Markdown table and writes it to
-# OUT/table.md; details per workload in OUT/<name>-compare/timings.env.
+# /usr/bin/time; every (site, zone) pair checked. Then `redline check` and `redline stats` on the
+# county (and province) store, each a whole process under /usr/bin/time. Prints the Markdown
+# tables and writes them to OUT/table.md; details per workload in OUT/<name>-compare/timings.env.
+# Exits 1 when a pair disagrees with PostGIS or a command fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +33,13 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 cmake --build "$build" --target redline redline-bench-gen >/dev/null
+redline="$build/engine/cli/redline"
 gen="$build/tests/bench/redline-bench-gen"
+load1="$(cut -d' ' -f1 /proc/loadavg)"
+if awk -v l="$load1" 'BEGIN { exit !(l >= 0.5) }'; then
+    echo "bench-compare: warning: load average $load1: the machine is not idle, wall-clock" \
+         "figures will be too long (the CPU columns stay meaningful)" >&2
+fi
 mkdir -p "$out"
 
 generate()
@@ -54,8 +62,8 @@ table="$out/table.md"
 {
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
-    echo "| workload | sites | pairs | PostGIS | redline 1 thread | redline $( [[ $threads == 0 ]] && nproc || echo "$threads") threads | ratio | redline peak | PostGIS backend peak | first run (writes the cache) | pairs outside tolerance |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| workload | sites | pairs | PostGIS | redline 1 thread | redline $( [[ $threads == 0 ]] && nproc || echo "$threads") threads | ratio | CPU: PostGIS backend / redline 1 thread | redline peak | PostGIS backend peak | first run (writes the cache) | pairs outside tolerance |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$table"
 status=0
 for w in "${workloads[@]}"; do
@@ -63,11 +71,31 @@ for w in "${workloads[@]}"; do
     echo "bench-compare: $w" >&2
     rc=0
     scripts/postgis-compare.sh --workload "$out/$w" --out "$out/$w-compare" \
-        --redline "$build/engine/cli/redline" --threads "$threads" >/dev/null || rc=$?
+        --redline "$redline" --threads "$threads" >/dev/null || rc=$?
     [[ $rc == 77 ]] && { echo "bench-compare: PostgreSQL/PostGIS missing, skipped" >&2; exit 77; }
     [[ $rc == 0 ]] || status=1
     t="$out/$w-compare/timings.env"
-    echo "| $w | $(value "$t" sites) | $(value "$t" pairs_postgis) | $(value "$t" postgis_s) s | $(value "$t" redline_1t_s) s | $(value "$t" redline_nt_s) s | **$(value "$t" ratio_nt)×** | $(value "$t" redline_peak_mb) MB | $(value "$t" postgis_peak_mb) MB | $(value "$t" redline_cache_build_s) s | $(value "$t" pairs_outside_tolerance) (+$(value "$t" pairs_missing) missing, $(value "$t" pairs_extra) extra) |" >>"$table"
+    echo "| $w | $(value "$t" sites) | $(value "$t" pairs_postgis) | $(value "$t" postgis_s) s | $(value "$t" redline_1t_s) s | $(value "$t" redline_nt_s) s | **$(value "$t" ratio_nt)×** | $(value "$t" postgis_cpu_s) s / $(value "$t" redline_1t_cpu_s) s = $(value "$t" ratio_cpu_1t)× | $(value "$t" redline_peak_mb) MB | $(value "$t" postgis_peak_mb) MB | $(value "$t" redline_cache_build_s) s | $(value "$t" pairs_outside_tolerance) (+$(value "$t" pairs_missing) missing, $(value "$t" pairs_extra) extra) |" >>"$table"
+done
+
+# Zoning QA and statistics on the stores (issue 13 item 6): wall, CPU (user + sys), peak memory.
+{
+    echo
+    echo "| store | \`redline check\` wall | CPU | peak | \`redline stats\` wall | CPU | peak |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+} >>"$table"
+for w in "${workloads[@]}"; do
+    [[ $w == county || $w == province ]] || continue
+    row="| $w"
+    for cmd in check stats; do
+        rc=0
+        /usr/bin/time -o "$out/$w-$cmd.time" -f '%e %U %S %M' "$redline" "$cmd" \
+            --zones "$out/$w/zoning.gpkg" --format json -o "$out/$w-$cmd.json" || rc=$?
+        [[ $rc == 0 ]] || { echo "bench-compare: redline $cmd on $w failed ($rc)" >&2; status=1; }
+        read -r wall user sys peak < <(tail -n 1 "$out/$w-$cmd.time")
+        row+=" | $wall s | $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') s | $((peak / 1024)) MB"
+    done
+    echo "$row |" >>"$table"
 done
 cat "$table"
 exit "$status"

@@ -17,6 +17,11 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev fonts-noto-cjk poppler-utils xvfb xauth
   # report tests and screenshots: an independent SVG renderer, a browser for the HTML report
   librsvg2-bin chromium
+  # the screening service (redline serve): Argon2id/SHA-256, zipped uploads, its HTTP tests
+  # (python3 standard library) and its load benchmark (scripts/serve-load.sh)
+  libsodium-dev libzip-dev libsqlite3-dev python3 curl jq wrk
+  # the service's web page: its map library, and the real-browser test
+  libjs-leaflet chromium-driver python3-selenium
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison
   postgresql-15 postgresql-15-postgis-3 time
 )

@@ -68,6 +68,8 @@ int main(int argc, char** argv)
         }
         step("sites");
         buildSites(w);
+        step("farmland and development boundary");
+        buildControlLines(w);
         step("writing");
         writeDataset(w, out);
         printFigures(w, std::cout);

@@ -37,6 +37,8 @@ std::string catalogYaml()
         {"neighbours", "code", "name", false, ""},
         {"townships", "code", "name", false, ""},
         {"rivers", "river_id", "name", false, ""},
+        {"permanent_farmland", "zone_id", "name", false, ""},
+        {"urban_development_boundary", "zone_id", "name", false, ""},
     };
     std::string y = "# Yongjia demonstration zoning store (synthetic, calibrated; see README.md).\n"
                     "# Paths are relative to this file. Written by redline-datagen.\n"
@@ -65,7 +67,8 @@ void writeDataset(const World& w, const std::string& outDir)
 {
     writeLayers(outDir + "/zoning.gpkg", "GPKG",
                 {&w.countyLayer, &w.neighbours, &w.townships, &w.riversLayer, &w.redline,
-                 &w.protectedAreas, &w.waterZones, &w.controlUnits, &w.prohibited},
+                 &w.protectedAreas, &w.waterZones, &w.controlUnits, &w.prohibited, &w.farmland,
+                 &w.developmentBoundary},
                 4549);
     writeLayers(outDir + "/sites.gpkg", "GPKG", {&w.sites}, 4549);
     writeLayers(outDir + "/sites_gcj02.geojson", "GeoJSON", {&w.sitesGcj02}, 4326);
@@ -105,6 +108,8 @@ void printFigures(const World& w, std::ostream& os)
         {"water_protection_zones", &w.waterZones},
         {"control_units", &w.controlUnits},
         {"prohibited_zones", &w.prohibited},
+        {"permanent_farmland", &w.farmland},
+        {"urban_development_boundary", &w.developmentBoundary},
         {"sites", &w.sites}};
     for (const auto& [name, layer] : layers)
     {

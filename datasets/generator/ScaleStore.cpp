@@ -1,7 +1,9 @@
 // Benchmark store: the county's zoning layers copied 'scale' times on a grid of 70 × 72 km tiles
 // (province-sized for scale ≈ 30), ids made unique per tile and control-unit codes kept
-// well-formed (county code 3301nn for tile nn), plus 'sites' random sites with realistic size
-// distributions. Deterministic for a given seed; not committed.
+// well-formed (county code 3301nn for tile nn), every feature carrying its tile's county code
+// (field county_code: 330324 for the original county, 3301nn for tile nn) as a province's store
+// would, plus 'sites' random sites with realistic size distributions. Deterministic for a given
+// seed; not committed.
 #include "ScaleStore.hpp"
 
 #include <cmath>
@@ -31,6 +33,7 @@ OutLayer tiled(const OutLayer& src, int scale, int cols)
     OutLayer out;
     out.name = src.name;
     out.fields = src.fields;
+    out.fields.push_back({"county_code", FieldType::Text});
     out.geometryType = src.geometryType;
     const int idIndex = src.fieldIndex(src.name == "control_units"       ? "unit_code"
                                        : src.fieldIndex("zone_id") >= 0  ? "zone_id"
@@ -48,6 +51,9 @@ OutLayer tiled(const OutLayer& src, int scale, int cols)
                                             return Xy{p.x + dx, p.y + dy};
                                         });
             copy.values = f.values;
+            char county[16];
+            std::snprintf(county, sizeof county, "3301%02d", t % 100);
+            copy.values.emplace_back(t == 0 ? std::string("330324") : std::string(county));
             if (idIndex >= 0 && t > 0)
             {
                 Value& id = copy.values[static_cast<std::size_t>(idIndex)];

@@ -68,6 +68,8 @@ struct World
     OutLayer waterZones;
     OutLayer controlUnits;
     OutLayer prohibited;
+    OutLayer developmentBoundary; // urban_development_boundary (issue 14)
+    OutLayer farmland;            // permanent_farmland (issue 14)
     OutLayer sites;
     OutLayer sitesGcj02;               // lon/lat GCJ-02 copy of one designed site
     std::vector<std::string> jzdLines; // 界址点 file text (UTF-8, converted to GBK on write)
@@ -92,6 +94,9 @@ void buildWaterZones(World& w);
 void buildProhibited(World& w);
 void buildControlUnits(World& w);
 void buildSites(World& w);
+// After the sites, on a random stream of its own: the urban development boundary and permanent
+// basic farmland, with planted overlaps on the red line.
+void buildControlLines(World& w);
 
 // Value of a text field of a feature ("" when NULL or missing).
 std::string textOf(const OutLayer& layer, const OutFeature& f, const std::string& field);

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "redline/core/AtomicFile.hpp"
+#include "redline/model/ZoningStore.hpp"
 #include "redline/qa/ZoningQa.hpp"
 
 #include "Commands.hpp"
@@ -19,12 +20,16 @@ void addCheckCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
         std::string format = "text";
         std::string output;
         double tolerance = 1.0;
+        int atRev = -1;
     };
     auto args = std::make_shared<Args>();
     auto* sub = app.add_subcommand("check", "Zoning-layer QA: validity, partitions, domains, "
                                             "water-zone nesting, conflicts, official totals");
-    sub->add_option("--zones", args->zones, "Zoning store (GeoPackage or catalog.yaml)")
+    sub->add_option("--zones", args->zones,
+                    "Zoning store (GeoPackage, catalog.yaml, or PostGIS: PG:… schemas=NAME)")
         ->required();
+    sub->add_option("--at-rev", args->atRev, "Check the store as it was at this revision")
+        ->check(CLI::NonNegativeNumber);
     sub->add_option("--format", args->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}));
     sub->add_option("--output,-o", args->output, "Write the report here (atomically)");
@@ -34,9 +39,16 @@ void addCheckCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
     sub->callback(
         [args, &exitCode]
         {
+            redline::StoreReadOptions read;
+            read.repairInvalid = false; // the QA must see invalid geometries as stored
+            if (args->atRev >= 0)
+                read.revision = args->atRev;
+            const auto store = redline::ZoningStore::load(args->zones, read);
             redline::QaOptions options;
             options.toleranceM2 = args->tolerance;
-            const redline::QaReport report = redline::checkZoningStore(args->zones, options);
+            options.storeLabel = store->label();
+            const redline::QaReport report =
+                redline::runZoningQa(store->layers(), store->analysisCrs(), options);
             std::ostringstream text;
             if (args->format == "json")
                 redline::writeQaJson(report, text);
@@ -47,7 +59,7 @@ void addCheckCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
             else
                 redline::writeTextFileAtomically(args->output, text.str());
             if (report.hasErrors())
-                std::cerr << "redline: " << args->zones << ": " << report.errorCount()
+                std::cerr << "redline: " << store->label() << ": " << report.errorCount()
                           << " QA error(s) found.\n";
             exitCode = report.hasErrors() ? exitcode::kInputError : exitcode::kOk;
         });

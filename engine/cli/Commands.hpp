@@ -20,3 +20,7 @@ void addStatsCommand(CLI::App& app, const redline::Registry& registry, int& exit
 void addHistoryCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
 void addDiffCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
 void addRulesCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addUsersCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addLedgerCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);
+void addStoreCommand(CLI::App& app, const redline::Registry& registry, int& exitCode);

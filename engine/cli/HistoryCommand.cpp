@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "redline/edit/Revision.hpp"
+#include "redline/model/ZoningSource.hpp"
 
 #include "Commands.hpp"
 #include "ExitCodes.hpp"
@@ -19,14 +19,16 @@ void addHistoryCommand(CLI::App& app, const redline::Registry& /*registry*/, int
     };
     auto args = std::make_shared<Args>();
     auto* sub = app.add_subcommand("history", "Revisions of a zoning store: user, time, reason");
-    sub->add_option("--zones", args->zones, "Zoning store (GeoPackage or its catalog.yaml)")
+    sub->add_option("--zones", args->zones,
+                    "Zoning store (GeoPackage, its catalog.yaml, or PostGIS: PG:… schemas=NAME)")
         ->required();
     sub->add_option("--format", args->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}));
     sub->callback(
         [args, &exitCode]
         {
-            const auto history = redline::readHistory(args->zones);
+            const auto source = redline::ZoningSource::open(args->zones);
+            const auto history = source->history();
             if (args->format == "json")
             {
                 nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -44,7 +46,7 @@ void addHistoryCommand(CLI::App& app, const redline::Registry& /*registry*/, int
             else
             {
                 if (history.empty())
-                    std::cout << args->zones << ": no revision (never edited)\n";
+                    std::cout << source->label() << ": no revision (never edited)\n";
                 for (const auto& r : history)
                     std::cout << "r" << r.revision << "  " << r.time << "  " << r.user << "  +"
                               << r.added << " ~" << r.modified << " -" << r.deleted << "  "

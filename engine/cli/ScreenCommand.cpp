@@ -31,6 +31,7 @@ struct ScreenArgs
     std::string output;
     std::string failOn;
     bool noCache = false;
+    int atRev = -1;
     std::vector<std::string> fields;    // --fields FILE|NAME=SOURCE,…
     std::vector<std::string> siteAttrs; // --site-attr KEY=VALUE
 };
@@ -72,6 +73,11 @@ int runScreen(ScreenArgs a, const redline::Registry& registry)
         throw ConfigError(optionName(p->input) + ": " + p->message + ".");
 
     a.engine.useCache = !a.noCache;
+    if (a.atRev >= 0)
+        a.engine.revision = a.atRev;
+    // One request: a large PostGIS store (a province) is read only where the sites are. The HTML
+    // report draws the zoning around each site: it gets the whole store.
+    a.engine.windowPerRequest = format != "html";
     const ScreeningEngine engine(registry, a.engine);
     // Routine builds stay quiet; a damaged cache or one that cannot be written is worth a line.
     if (engine.cacheOutcome() == CacheOutcome::RebuiltDamaged ||
@@ -119,8 +125,12 @@ void addScreenCommand(CLI::App& app, const redline::Registry& registry, int& exi
     auto args = std::make_shared<ScreenArgs>();
     auto& r = args->request;
     auto* sub = app.add_subcommand("screen", "Screen project sites against a zoning store");
-    sub->add_option("--zones", args->engine.zones, "Zoning store: GeoPackage or catalog.yaml")
+    sub->add_option("--zones", args->engine.zones,
+                    "Zoning store: GeoPackage, catalog.yaml, or PostGIS (PG:… schemas=NAME)")
         ->required();
+    sub->add_option("--at-rev", args->atRev,
+                    "Screen against the store as it was at this revision")
+        ->check(CLI::NonNegativeNumber);
     sub->add_option("--sites", r.sitesPath, "Sites: any GDAL vector source or a 界址点 list");
     sub->add_option("--site-wkt", r.siteWkt,
                     "One site as WKT (in --site-crs, default the analysis CRS)");

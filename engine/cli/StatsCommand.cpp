@@ -21,11 +21,15 @@ void addStatsCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
         std::string by;
         std::string format = "text";
         std::string output;
+        int atRev = -1;
     };
     auto args = std::make_shared<Args>();
     auto* sub = app.add_subcommand("stats", "Area of every layer and class (m², km², 亩)");
-    sub->add_option("--zones", args->zones, "Zoning store (GeoPackage or catalog.yaml)")
+    sub->add_option("--zones", args->zones,
+                    "Zoning store (GeoPackage, catalog.yaml, or PostGIS: PG:… schemas=NAME)")
         ->required();
+    sub->add_option("--at-rev", args->atRev, "Areas of the store as it was at this revision")
+        ->check(CLI::NonNegativeNumber);
     sub->add_option("--by", args->by, "Break areas down by township")
         ->check(CLI::IsMember({"township"}));
     sub->add_option("--format", args->format, "Output format")
@@ -34,11 +38,14 @@ void addStatsCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
     sub->callback(
         [args, &exitCode]
         {
-            const auto store = redline::ZoningStore::load(args->zones);
+            redline::StoreReadOptions read;
+            if (args->atRev >= 0)
+                read.revision = args->atRev;
+            const auto store = redline::ZoningStore::load(args->zones, read);
             redline::StatsOptions options;
             options.byTownship = args->by == "township";
             if (options.byTownship && !store->hasKind("townships"))
-                throw redline::ConfigError(args->zones +
+                throw redline::ConfigError(store->label() +
                                            ": --by township needs a townships layer.");
             const auto rows =
                 redline::computeZoningStats(store->layers(), store->analysisCrs(), options);
@@ -46,7 +53,7 @@ void addStatsCommand(CLI::App& app, const redline::Registry& /*registry*/, int& 
             if (args->format == "csv")
                 redline::writeStatsCsv(rows, text);
             else if (args->format == "json")
-                redline::writeStatsJson(rows, args->zones, store->analysisCrs().label(), text);
+                redline::writeStatsJson(rows, store->label(), store->analysisCrs().label(), text);
             else
                 redline::writeStatsText(rows, text);
             if (args->output.empty())

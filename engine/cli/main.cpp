@@ -4,12 +4,14 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <sstream>
 
 #include "BuiltinPlugins.hpp"
 #include "Commands.hpp"
 #include "ExitCodes.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/VectorReader.hpp"
+#include "redline/pg/ConnectionString.hpp"
 #include "redline/plugin/Registry.hpp"
 
 int main(int argc, char** argv)
@@ -30,6 +32,10 @@ int main(int argc, char** argv)
     addHistoryCommand(app, registry, exitCode);
     addDiffCommand(app, registry, exitCode);
     addRulesCommand(app, registry, exitCode);
+    addServeCommand(app, registry, exitCode);
+    addUsersCommand(app, registry, exitCode);
+    addLedgerCommand(app, registry, exitCode);
+    addStoreCommand(app, registry, exitCode);
 
     try
     {
@@ -37,17 +43,22 @@ int main(int argc, char** argv)
     }
     catch (const CLI::ParseError& e)
     {
-        const int rc = app.exit(e);
+        // Usage errors may echo arguments: never a connection string's password.
+        std::ostringstream out;
+        std::ostringstream err;
+        const int rc = app.exit(e, out, err);
+        std::cout << out.str();
+        std::cerr << redline::pg::redactText(err.str());
         return rc == 0 ? exitcode::kOk : exitcode::kUsage;
     }
     catch (const redline::Error& e)
     {
-        std::cerr << "redline: " << e.what() << "\n";
+        std::cerr << "redline: " << redline::pg::redactText(e.what()) << "\n";
         return exitcode::kInputError;
     }
     catch (const std::exception& e)
     {
-        std::cerr << "redline: internal error: " << e.what() << "\n";
+        std::cerr << "redline: internal error: " << redline::pg::redactText(e.what()) << "\n";
         return exitcode::kInputError;
     }
     return exitCode;

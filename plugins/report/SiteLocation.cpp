@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "redline/analysis/Screening.hpp"
+#include "redline/core/Error.hpp"
 
 namespace redline
 {
@@ -54,7 +55,15 @@ SiteLocation locateSite(const SiteResult& site, const ZoningStore& store)
     const Screening screening(where, std::make_shared<const OverlapOnlyRuleSet>(), options);
     Feature f;
     f.geometry = site.geometry;
-    const SiteResult located = screening.screenOne(f);
+    SiteResult located;
+    try
+    {
+        located = screening.screenOne(f);
+    }
+    catch (const Error&)
+    {
+        return out; // a geometry the engine cannot measure (a site with verdict error): unknown
+    }
 
     std::vector<const Hit*> towns;
     double inCounty = 0;

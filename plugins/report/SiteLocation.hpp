@@ -32,6 +32,8 @@ struct SiteLocation
     [[nodiscard]] std::string townshipText() const;
 };
 
+// Unknown (no townships, CountyRelation::Unknown) when the store has neither layer or the site's
+// geometry cannot be measured.
 [[nodiscard]] SiteLocation locateSite(const SiteResult& site, const ZoningStore& store);
 
 } // namespace redline

@@ -169,6 +169,27 @@ ZoneStyle rivers()
     return st;
 }
 
+// 三区三线 reference layers (issue 14): farmland in the planning maps' yellow with an olive
+// outline; the urban development boundary as a magenta dashed line (no fill, so the zones below
+// stay readable).
+ZoneStyle farmland()
+{
+    ZoneStyle st;
+    st.base = filled("永久基本农田", {250, 226, 80, 120}, {150, 130, 20}, 0.2);
+    st.labelPriority = 2;
+    return st;
+}
+
+ZoneStyle developmentBoundary()
+{
+    ZoneStyle st;
+    ZoneSymbol s = filled("城镇开发边界", kTransparent, {200, 0, 200}, 0.5);
+    s.dash = DashPattern::Dash;
+    st.base = s;
+    st.labelPriority = 2;
+    return st;
+}
+
 ZoneStyle styleOf(const std::string& kind, const std::string& name)
 {
     if (kind == "ecological_redline")
@@ -189,6 +210,10 @@ ZoneStyle styleOf(const std::string& kind, const std::string& name)
         return neighbours();
     if (kind == "rivers")
         return rivers();
+    if (kind == "permanent_farmland")
+        return farmland();
+    if (kind == "urban_development_boundary")
+        return developmentBoundary();
     ZoneStyle st;
     st.title = name;
     st.base = filled(name.c_str(), {150, 150, 150, 60}, {90, 90, 90}, 0.25);
@@ -224,11 +249,13 @@ int zoneDrawOrder(const std::string& kind)
 {
     static const char* const kOrder[] = {"neighbours",
                                          "control_units",
+                                         "permanent_farmland",
                                          "rivers",
                                          "water_protection_zones",
                                          "ecological_redline",
                                          "protected_areas",
                                          "prohibited_zones",
+                                         "urban_development_boundary",
                                          "townships",
                                          "county"};
     int i = 0;

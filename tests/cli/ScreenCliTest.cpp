@@ -129,12 +129,17 @@ TEST_F(ScreenCli, CsvHasTheDesignHeaderAndOneRowForAHitlessSite)
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
               "site_id,site_name,verdict,layer,kind,zone_id,zone_name,overlap_m2,overlap_mu,"
-              "site_share,overlap_length_m,distance_m,rule_ids,message");
+              "site_share,overlap_length_m,distance_m,rule_ids,message,store,store_revision,"
+              "rule_set,rule_set_version");
     EXPECT_NE(r.out.find("HALF,地块HALF,needs_review,ecological_redline,ecological_redline,A,"
                          "楠溪江风景名胜区,5000.0000,7.500000,0.500000000,"),
               std::string::npos)
         << r.out;
-    EXPECT_NE(r.out.find("\nFAR,地块FAR,allowed,,,,,,,,,,,\n"), std::string::npos) << r.out;
+    // A site without hits: empty hit columns and message, then the provenance (store, revision
+    // 0, rule set).
+    EXPECT_NE(r.out.find("\nFAR,地块FAR,allowed,,,,,,,,,,,," + m_zones + ",0,none,"),
+              std::string::npos)
+        << r.out;
 }
 
 TEST_F(ScreenCli, LargerBufferFindsTheFarSite)

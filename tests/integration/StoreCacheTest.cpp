@@ -3,18 +3,22 @@
 // do not match their hash, truncated, garbage) is refused and rebuilt; processes starting
 // together build it once and all get the same results. Expected overlaps are computed by hand.
 
-#include <gtest/gtest.h>
+#include "redline/cache/StoreCache.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
-#include "TestSupport.hpp"
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "redline/analysis/Screening.hpp"
-#include "redline/cache/StoreCache.hpp"
 #include "redline/io/VectorReader.hpp"
 #include "redline/io/VectorWriter.hpp"
+
+#include "TestSupport.hpp"
 
 using namespace redline;
 namespace fs = std::filesystem;
@@ -26,8 +30,11 @@ constexpr double kX0 = 560000, kY0 = 3120000;
 
 Ring square(double x1, double y1, double x2, double y2)
 {
-    return {{kX0 + x1, kY0 + y1}, {kX0 + x2, kY0 + y1}, {kX0 + x2, kY0 + y2},
-            {kX0 + x1, kY0 + y2}, {kX0 + x1, kY0 + y1}};
+    return {{kX0 + x1, kY0 + y1},
+            {kX0 + x2, kY0 + y1},
+            {kX0 + x2, kY0 + y2},
+            {kX0 + x1, kY0 + y2},
+            {kX0 + x1, kY0 + y1}};
 }
 
 // A red line [0,width]×[0,1000] with zone_id "R1", name "红线一".
@@ -69,9 +76,88 @@ void damage(const std::string& path, std::streamoff at)
     f.write(&c, 1);
 }
 
+struct ProcessResult
+{
+    int outcome = -1; // CacheOutcome, -1 when the child failed
+    double overlap = 0;
+};
+
+// Forks `n` processes that wait on one pipe until all exist, then open the store through its
+// cache at the same moment and report their outcome and overlap through a file each.
+std::vector<ProcessResult> openInProcesses(const std::string& store, const test::TempDir& dir,
+                                           int n)
+{
+    int gate[2];
+    if (::pipe(gate) != 0)
+        throw std::runtime_error("pipe failed");
+    std::vector<pid_t> children;
+    for (int i = 0; i < n; ++i)
+    {
+        const pid_t pid = ::fork();
+        if (pid == 0)
+        {
+            ::close(gate[1]);
+            char byte = 0;
+            while (::read(gate[0], &byte, 1) > 0) // returns 0 once the parent closes its end
+            {
+            }
+            int code = 1;
+            try
+            {
+                const CachedStore opened = openPreparedStore(store);
+                std::ofstream(dir.file("child" + std::to_string(i)))
+                    << static_cast<int>(opened.outcome) << " " << overlap(opened.store) << "\n";
+                code = 0;
+            }
+            catch (...)
+            {
+            }
+            ::_exit(code);
+        }
+        children.push_back(pid);
+    }
+    ::close(gate[0]);
+    ::close(gate[1]); // releases them all
+    std::vector<ProcessResult> out(n);
+    for (int i = 0; i < n; ++i)
+    {
+        int status = 0;
+        ::waitpid(children[i], &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            std::ifstream(dir.file("child" + std::to_string(i))) >> out[i].outcome >>
+                out[i].overlap;
+    }
+    return out;
+}
+
+// Starts `n` `redline screen` processes on the site [900,1100]×[0,100] at once (output
+// dir/out<i>.csv); the result holds every process's stderr and fails unless all of them succeed.
+test::CommandResult screenInProcesses(const std::string& store, const test::TempDir& dir, int n)
+{
+    std::string script = "{ ";
+    std::string waits = "s=0; ";
+    for (int i = 0; i < n; ++i)
+    {
+        script += std::string("'") + REDLINE_CLI + "' screen --zones '" + store +
+                  "' --site-wkt 'POLYGON((560900 3120000,561100 3120000,561100 3120100,560900 "
+                  "3120100,560900 3120000))' --rules none --buffer 0 --format csv -o '" +
+                  dir.file("out" + std::to_string(i) + ".csv") + "' & p" + std::to_string(i) +
+                  "=$!; ";
+        waits += "wait $p" + std::to_string(i) + " || s=1; ";
+    }
+    return test::runCommand(script + waits + "exit $s; }");
+}
+
+int countOutcome(const std::vector<ProcessResult>& results, CacheOutcome o)
+{
+    return static_cast<int>(std::count_if(results.begin(), results.end(),
+                                          [o](const ProcessResult& r)
+                                          { return r.outcome == static_cast<int>(o); }));
+}
+
 class StoreCache : public ::testing::Test
 {
-protected:
+  protected:
     void SetUp() override
     {
         gdalInit();
@@ -170,13 +256,7 @@ TEST_F(StoreCache, StartsTogetherBuildItOnce)
 TEST_F(StoreCache, ProcessesStartingTogetherGetTheSameResults)
 {
     constexpr int kProcesses = 6;
-    std::string script;
-    for (int i = 0; i < kProcesses; ++i)
-        script += std::string("'") + REDLINE_CLI + "' screen --zones '" + store +
-                  "' --site-wkt 'POLYGON((560900 3120000,561100 3120000,561100 3120100,560900 "
-                  "3120100,560900 3120000))' --rules none --buffer 0 --format csv -o '" +
-                  dir.file("out" + std::to_string(i) + ".csv") + "' & ";
-    const auto run = test::runCommand(script + "wait");
+    const auto run = screenInProcesses(store, dir, kProcesses);
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_EQ(run.err, "");
     const std::string first = test::readFile(dir.file("out0.csv"));
@@ -187,4 +267,48 @@ TEST_F(StoreCache, ProcessesStartingTogetherGetTheSameResults)
     // No temporary file is left beside the store.
     for (const auto& e : fs::directory_iterator(dir.path()))
         EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+}
+
+TEST_F(StoreCache, ProcessesStartingTogetherOnAStaleCacheRebuildItOnce)
+{
+    ASSERT_EQ(openPreparedStore(store).outcome, CacheOutcome::Built);
+    writeStore(store, 1050); // the store changes under the cache
+    constexpr int kProcesses = 5;
+    const auto results = openInProcesses(store, dir, kProcesses);
+    EXPECT_EQ(countOutcome(results, CacheOutcome::RebuiltStale), 1);
+    EXPECT_EQ(countOutcome(results, CacheOutcome::Hit), kProcesses - 1);
+    for (const ProcessResult& r : results)
+        EXPECT_NEAR(r.overlap, 150 * 100, 1e-6); // every process sees the new red line
+    EXPECT_EQ(openPreparedStore(store).outcome, CacheOutcome::Hit);
+}
+
+TEST_F(StoreCache, ProcessesStartingTogetherOnADamagedCacheRebuildItOnce)
+{
+    ASSERT_EQ(openPreparedStore(store).outcome, CacheOutcome::Built);
+    damage(cache, static_cast<std::streamoff>(fs::file_size(cache)) - 100);
+    constexpr int kProcesses = 5;
+    const auto results = openInProcesses(store, dir, kProcesses);
+    EXPECT_EQ(countOutcome(results, CacheOutcome::RebuiltDamaged), 1);
+    EXPECT_EQ(countOutcome(results, CacheOutcome::Hit), kProcesses - 1);
+    for (const ProcessResult& r : results)
+        EXPECT_NEAR(r.overlap, 100 * 100, 1e-6);
+}
+
+TEST_F(StoreCache, CliWarnsOnceWhenProcessesFindADamagedCache)
+{
+    ASSERT_EQ(openPreparedStore(store).outcome, CacheOutcome::Built);
+    test::writeFile(cache, "not a cache at all");
+    const auto run = screenInProcesses(store, dir, 4);
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    // Only the process that rebuilt the cache says so; the others mapped its result.
+    std::size_t warnings = 0;
+    for (std::size_t at = run.err.find("warning:"); at != std::string::npos;
+         at = run.err.find("warning:", at + 1))
+        ++warnings;
+    EXPECT_EQ(warnings, 1u) << run.err;
+    EXPECT_NE(run.err.find("redline-cache"), std::string::npos) << run.err;
+    for (int i = 0; i < 4; ++i)
+        EXPECT_NE(test::readFile(dir.file("out" + std::to_string(i) + ".csv")).find("10000.0000"),
+                  std::string::npos);
+    EXPECT_EQ(openPreparedStore(store).outcome, CacheOutcome::Hit);
 }

@@ -224,9 +224,14 @@ void PgCluster::start()
     // it ended. It is its own session, with no inherited descriptors, so ctest does not wait.
     const std::string stop =
         asPostgres(pgBin() + "/pg_ctl -D " + shellQuote(m_dir + "/data") + " -m immediate stop");
+    const std::string stopStandby =
+        "if [ -d " + shellQuote(m_dir + "/standby") + " ]; then " +
+        asPostgres(pgBin() + "/pg_ctl -D " + shellQuote(m_dir + "/standby") +
+                   " -m immediate stop") +
+        "; fi";
     const std::string script = "while kill -0 " + std::to_string(getpid()) +
-                               " 2>/dev/null; do sleep 1; done; " + stop + "; rm -rf " +
-                               shellQuote(m_dir);
+                               " 2>/dev/null; do sleep 1; done; " + stopStandby + "; " + stop +
+                               "; rm -rf " + shellQuote(m_dir);
     const pid_t watchdog = fork();
     if (watchdog == 0)
     {
@@ -261,6 +266,9 @@ void PgCluster::stop()
 {
     if (m_dir.empty())
         return;
+    if (m_standbyPort != 0)
+        (void)runCommand(asPostgres(pgBin() + "/pg_ctl -D " + shellQuote(m_dir + "/standby") +
+                                    " -m immediate -w stop"));
     (void)runCommand(asPostgres(pgBin() + "/pg_ctl -D " + shellQuote(m_dir + "/data") +
                                 " -m immediate -w stop"));
     std::error_code ec;
@@ -292,13 +300,52 @@ std::string PgCluster::createDatabase()
     return connectionString(name, "postgres", m_password);
 }
 
+int PgCluster::standbyPort()
+{
+    if (m_standbyPort != 0)
+        return m_standbyPort;
+    const std::string standby = m_dir + "/standby";
+    // Local replication connections are trusted (initdb --auth-local=trust); -c fast: no wait
+    // for a spread checkpoint.
+    mustRun(asPostgres(pgBin() + "/pg_basebackup -h " + shellQuote(m_dir) + " -p " +
+                       std::to_string(m_port) + " -U postgres -D " + shellQuote(standby) +
+                       " -R -X stream -c fast --no-sync"),
+            "pg_basebackup");
+    std::string lastError;
+    for (int attempt = 0; attempt < 5; ++attempt)
+    {
+        const int port = freeLoopbackPort();
+        const CommandResult r = runCommand(asPostgres(
+            pgBin() + "/pg_ctl -D " + shellQuote(standby) + " -l " +
+            shellQuote(m_dir + "/standby.log") + " -w -t 60 -o " +
+            shellQuote(serverOptions(m_dir, port, m_host) + " -c hot_standby=on") + " start"));
+        if (r.exitCode == 0)
+        {
+            m_standbyPort = port;
+            return port;
+        }
+        lastError = r.err + r.out + readFile(m_dir + "/standby.log");
+    }
+    throw std::runtime_error("starting the standby failed: " + lastError);
+}
+
+std::string PgCluster::psqlStandby(const std::string& database, const std::string& sql) const
+{
+    return psqlAt(m_standbyPort, database, sql);
+}
+
 std::string PgCluster::psql(const std::string& database, const std::string& sql) const
+{
+    return psqlAt(m_port, database, sql);
+}
+
+std::string PgCluster::psqlAt(int port, const std::string& database, const std::string& sql) const
 {
     TempDir tmp;
     const std::string file = tmp.file("q.sql");
     writeFile(file, sql);
     const CommandResult r = runCommand(
-        pgBin() + "/psql -X -q -At -h " + shellQuote(m_dir) + " -p " + std::to_string(m_port) +
+        pgBin() + "/psql -X -q -At -h " + shellQuote(m_dir) + " -p " + std::to_string(port) +
         " -U postgres -d " + shellQuote(database) + " -v ON_ERROR_STOP=1 -f " + shellQuote(file));
     if (r.exitCode != 0)
         throw std::runtime_error("psql failed: " + r.err);

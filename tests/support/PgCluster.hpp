@@ -46,6 +46,13 @@ class PgCluster
     // for setting up and checking. Returns psql's unaligned, tuples-only output (fields separated
     // by '|', rows by '\n'); throws std::runtime_error on failure.
     [[nodiscard]] std::string psql(const std::string& database, const std::string& sql) const;
+    // A hot standby of this cluster, streaming from it (pg_basebackup -R -X stream), started on
+    // first use on another free loopback port with the same roles and password; returns the
+    // port. Stopped and removed with the cluster.
+    [[nodiscard]] int standbyPort();
+    // `psql` on the standby.
+    [[nodiscard]] std::string psqlStandby(const std::string& database,
+                                          const std::string& sql) const;
     // Database name of a connection string returned by createDatabase().
     [[nodiscard]] static std::string databaseOf(const std::string& connectionString);
 
@@ -58,7 +65,11 @@ class PgCluster
     std::string m_host = "127.0.0.1";
     int m_port = 0;
     std::string m_password;
+    [[nodiscard]] std::string psqlAt(int port, const std::string& database,
+                                     const std::string& sql) const;
+
     int m_watchdog = 0;
+    int m_standbyPort = 0; // 0: no standby yet (its data folder is m_dir/standby)
     int m_databases = 0;
 };
 

@@ -4,7 +4,10 @@
 #include <QFileInfo>
 #include <iostream>
 
+#include "redline/core/Error.hpp"
+
 #include "app/ViewerSession.hpp"
+#include "render/AtlasExport.hpp"
 #include "render/SiteReportPdf.hpp"
 
 namespace redline
@@ -30,6 +33,7 @@ PrintOptions printOptions(const HeadlessOptions& o)
     p.dpi = o.dpi;
     if (!o.title.isEmpty())
         p.title = o.title;
+    p.scale = o.scale;
     return p;
 }
 
@@ -43,6 +47,46 @@ QString siteSubtitle(const ViewerSession& s, std::size_t i)
                QStringLiteral("  初筛结论：") + QString::fromUtf8(toChinese(r.verdict));
     }
     return sub;
+}
+
+// One page per site, or per township (its outline drawn bold on the page's map).
+std::vector<AtlasPage> atlasPages(const ViewerSession& session, const HeadlessOptions& o,
+                                  const PrintOptions& base)
+{
+    std::vector<AtlasPage> pages;
+    if (o.atlasBy == QLatin1String("township"))
+    {
+        const ZoneLayer* townships = session.store()->findKind("townships");
+        if (townships == nullptr || !townships->layer)
+            throw Error(session.store()->path() + ": no townships layer for a township atlas.");
+        for (const Feature& f : townships->layer->features)
+        {
+            AtlasPage page;
+            page.options = base;
+            page.options.subtitle =
+                QStringLiteral("乡镇街道：") +
+                QString::fromStdString(f.attributes.text(townships->nameField).value_or(""));
+            page.content = session.printContent(std::nullopt);
+            page.content.focus = f.geometry.envelope();
+            Overlay outline;
+            outline.geometry = f.geometry;
+            outline.symbol.stroke = QColor(20, 20, 20);
+            outline.symbol.strokeMm = 0.7;
+            page.content.overlays.push_back(std::move(outline));
+            pages.push_back(std::move(page));
+        }
+        return pages;
+    }
+    const std::size_t n = session.sites() ? session.sites()->features.size() : 0;
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        AtlasPage page;
+        page.options = base;
+        page.options.subtitle = siteSubtitle(session, i);
+        page.content = session.printContent(i);
+        pages.push_back(std::move(page));
+    }
+    return pages;
 }
 
 } // namespace
@@ -61,15 +105,27 @@ int runHeadless(const HeadlessOptions& o)
                   << "'\n";
         return 2;
     }
-    if ((!o.perSite.isEmpty() || !o.report.isEmpty() || !o.site.isEmpty()) && o.sites.isEmpty())
+    if ((!o.perSite.isEmpty() || !o.report.isEmpty() || !o.site.isEmpty() ||
+         (!o.atlas.isEmpty() && o.atlasBy == QLatin1String("site"))) &&
+        o.sites.isEmpty())
     {
-        std::cerr << "redline-viewer: --per-site, --report and --site need --sites SRC\n";
+        std::cerr << "redline-viewer: --per-site, --report, --site and a site atlas need --sites "
+                     "SRC\n";
+        return 2;
+    }
+    if (o.atlasBy != QLatin1String("site") && o.atlasBy != QLatin1String("township"))
+    {
+        std::cerr << "redline-viewer: --atlas-by must be site or township\n";
         return 2;
     }
     try
     {
         ViewerSession session;
         session.loadZones(o.zones.toStdString());
+        for (const QString& f : o.basemaps)
+            session.addBasemap(f.toStdString());
+        for (const QString& f : o.layers)
+            session.addReferenceLayers(f.toStdString());
         if (!o.sites.isEmpty())
         {
             session.loadSites(o.sites.toStdString());
@@ -109,6 +165,11 @@ int runHeadless(const HeadlessOptions& o)
                 exportPrint(PrintLayout(p), session.printContent(i), path, f);
                 std::cout << path.toStdString() << "\n";
             }
+        }
+        if (!o.atlas.isEmpty())
+        {
+            exportAtlas(atlasPages(session, o, base), o.atlas);
+            std::cout << o.atlas.toStdString() << "\n";
         }
         if (!o.report.isEmpty())
         {

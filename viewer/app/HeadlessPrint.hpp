@@ -4,6 +4,7 @@
 // PDFs. Prints one line per file written; errors are one line on stderr naming the file.
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "render/Exporters.hpp"
@@ -24,6 +25,11 @@ struct HeadlessOptions
     double dpi = 300;
     std::optional<ExportFormat> format; // default: from the extension, else pdf
     QString title;
+    QStringList basemaps;        // raster basemaps, bottom first
+    QStringList layers;          // reference vector layers
+    std::optional<double> scale; // the reviewer's 1:N (2,000 … 500,000)
+    QString atlas;               // one PDF, one page per site or per township
+    QString atlasBy = QStringLiteral("site");
 };
 
 // Returns the process exit code (0 done, 1 bad input or processing error, 2 usage error).

@@ -34,7 +34,7 @@ std::optional<IdentifyResult> identifyAt(const std::vector<RenderLayer>& layers,
                                      ? polygonContains(f.geometry, p)
                                      : distanceToBoundary(f.geometry, p) <= toleranceM;
                 if (hit)
-                    return IdentifyResult{l.name, l.style.title, i, &f};
+                    return IdentifyResult{l.name, l.kind, l.style.title, i, &f};
             }
         }
     }

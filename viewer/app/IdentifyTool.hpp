@@ -16,6 +16,7 @@ namespace redline
 struct IdentifyResult
 {
     std::string layerName;
+    std::string kind;
     QString layerTitle;
     std::size_t featureIndex = 0;
     const Feature* feature = nullptr; // owned by the layer's cache, valid while it is

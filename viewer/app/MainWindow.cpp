@@ -5,9 +5,11 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QTableWidget>
 
@@ -19,6 +21,8 @@
 #include "app/IdentifyTool.hpp"
 #include "app/LayerPanel.hpp"
 #include "app/MapCanvas.hpp"
+#include "app/PlannerTerms.hpp"
+#include "app/PlannerTools.hpp"
 #include "app/ScreeningPanel.hpp"
 #include "edit/EditActions.hpp"
 #include "render/Exporters.hpp"
@@ -64,13 +68,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     buildMenus();
     installEditTools(*this, *m_canvas, m_session); // viewer/edit: Edit menu and tools
+    m_tools =
+        new PlannerTools(*this, *m_canvas, m_session); // measure, go-to, find, tables, 三区三线
 
     connect(m_layers, &LayerPanel::layersChanged, this, &MainWindow::onLayersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this,
             [this](int i)
             {
                 const auto& l = m_layers->layers()[static_cast<std::size_t>(i)];
-                m_canvas->zoomToExtent(l.cache->extent());
+                m_canvas->zoomToExtent(extentOf(l));
             });
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::onCursor);
     connect(m_canvas, &MapCanvas::viewChanged, this,
@@ -92,10 +98,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                 f.attributes.set("site_id", std::string("DRAWN-1"));
                 f.attributes.set("name", std::string("手绘项目"));
                 layer->features.push_back(std::move(f));
-                m_session.setSites(layer, "drawn on the map");
-                m_screening->setSiteList({{QStringLiteral("DRAWN-1"), QStringLiteral("手绘项目")}});
-                refreshOverlays();
-                runScreening();
+                showSites(std::move(layer), "drawn on the map");
             });
     connect(m_screening, &ScreeningPanel::openSitesRequested, this,
             [this]
@@ -169,8 +172,43 @@ void MainWindow::buildMenus()
                         if (!p.isEmpty())
                             openZones(p);
                     });
+    // A shared store: "PG:host=… dbname=… user=… schemas=yongjia" (password from ~/.pgpass).
+    file->addAction(QStringLiteral("打开 PostGIS 分区库…"), this,
+                    [this]
+                    {
+                        bool ok = false;
+                        const QString c = QInputDialog::getText(
+                            this, QStringLiteral("打开 PostGIS 分区库"),
+                            QStringLiteral("连接串（PG:… schemas=名称 或 postgresql://…?schema=名称）"),
+                            QLineEdit::Normal, QStringLiteral("PG:host=127.0.0.1 port=5433 "
+                                                              "dbname=redline user=redline "
+                                                              "schemas=yongjia"),
+                            &ok);
+                        if (ok && !c.trimmed().isEmpty())
+                            openZones(c.trimmed());
+                    });
     file->addAction(QStringLiteral("打开项目文件…"), m_screening,
                     &ScreeningPanel::openSitesRequested);
+    file->addAction(QStringLiteral("添加图层…"), this,
+                    [this]
+                    {
+                        const QString p = QFileDialog::getOpenFileName(
+                            this, QStringLiteral("添加图层"), {},
+                            QStringLiteral("矢量数据 (*.gpkg *.shp *.geojson *.json *.kml *.kmz "
+                                           "*.gml *.csv *.dxf *.tab *.sqlite);;所有文件 (*)"));
+                        if (!p.isEmpty())
+                            addReferenceLayers(p);
+                    });
+    file->addAction(QStringLiteral("添加底图…"), this,
+                    [this]
+                    {
+                        const QString p = QFileDialog::getOpenFileName(
+                            this, QStringLiteral("添加底图"), {},
+                            QStringLiteral("栅格数据 (*.tif *.tiff *.jpg *.jpeg *.png *.mbtiles "
+                                           "*.vrt *.img *.jp2);;所有文件 (*)"));
+                        if (!p.isEmpty())
+                            addBasemap(p);
+                    });
     file->addSeparator();
     file->addAction(QStringLiteral("导出地图…"), this, &MainWindow::exportMap);
     file->addAction(QStringLiteral("导出筛查报告…"), this,
@@ -218,7 +256,12 @@ void MainWindow::openZones(const QString& path)
         return showError(QString::fromUtf8(e.what()));
     }
     openStore(m_session.store());
-    setWindowTitle(QStringLiteral("Redline 生态环境分区管控查看器 — ") + path);
+    // The store's label: a PostGIS connection string without its password.
+    const auto& store = *m_session.store();
+    setWindowTitle(QStringLiteral("Redline 生态环境分区管控查看器 — ") +
+                   QString::fromStdString(store.label()) +
+                   (store.revision() ? QStringLiteral("（修订 %1）").arg(*store.revision())
+                                     : QString()));
 }
 
 void MainWindow::openStore(std::shared_ptr<const ZoningStore> store)
@@ -229,10 +272,50 @@ void MainWindow::openStore(std::shared_ptr<const ZoningStore> store)
     m_highlight.reset();
     m_toLonLat =
         std::make_unique<CrsTransform>(m_session.store()->analysisCrs(), Crs::fromEpsg(4490));
+    m_temporary.clear();
     m_layers->setLayers(m_session.layers());
     m_canvas->setFullExtent(m_session.fullExtent());
     m_canvas->setLayers(m_session.layers());
     m_canvas->zoomFull();
+    m_tools->storeChanged();
+}
+
+void MainWindow::addBasemap(const QString& path)
+{
+    try
+    {
+        m_session.addBasemap(path.toStdString());
+    }
+    catch (const std::exception& e)
+    {
+        return showError(QString::fromUtf8(e.what()));
+    }
+    showSessionLayers();
+}
+
+void MainWindow::addReferenceLayers(const QString& path)
+{
+    try
+    {
+        m_session.addReferenceLayers(path.toStdString());
+    }
+    catch (const std::exception& e)
+    {
+        return showError(QString::fromUtf8(e.what()));
+    }
+    showSessionLayers();
+}
+
+void MainWindow::showSessionLayers()
+{
+    m_layers->setLayers(m_session.layers());
+    m_canvas->setLayers(m_session.layers());
+    m_tools->layersChanged();
+    if (m_canvas->image().isNull() || !m_session.store())
+    {
+        m_canvas->setFullExtent(m_session.fullExtent());
+        m_canvas->zoomFull();
+    }
 }
 
 void MainWindow::openSites(const QString& path)
@@ -245,6 +328,13 @@ void MainWindow::openSites(const QString& path)
     {
         return showError(QString::fromUtf8(e.what()));
     }
+    showSites(m_session.sites(), m_session.sitesSource());
+}
+
+void MainWindow::showSites(std::shared_ptr<const Layer> sites, const std::string& source)
+{
+    if (sites != m_session.sites())
+        m_session.setSites(std::move(sites), source);
     std::vector<std::pair<QString, QString>> list;
     for (std::size_t i = 0; i < m_session.sites()->features.size(); ++i)
     {
@@ -256,6 +346,18 @@ void MainWindow::openSites(const QString& path)
     m_selected.reset();
     refreshOverlays();
     runScreening();
+}
+
+void MainWindow::setTemporaryOverlays(std::vector<Overlay> overlays)
+{
+    m_temporary = std::move(overlays);
+    refreshOverlays();
+}
+
+void MainWindow::highlight(const Geometry& geometry)
+{
+    m_highlight = geometry;
+    refreshOverlays();
 }
 
 void MainWindow::runScreening()
@@ -282,6 +384,8 @@ void MainWindow::selectSite(int index)
     m_screening->selectSite(index);
     refreshOverlays();
     const Envelope e = m_session.siteGeometry(*m_selected).envelope();
+    if (e.isEmpty()) // a site without geometry (verdict `error`): keep the view
+        return;
     // The site in its surroundings: at least 2 km across so that nearby zones show.
     const double size = std::max(e.width(), e.height());
     m_canvas->zoomToExtent(e.grownBy(std::max(size * 0.25, (2000.0 - size) / 2)));
@@ -289,13 +393,17 @@ void MainWindow::selectSite(int index)
 
 void MainWindow::refreshOverlays()
 {
-    m_canvas->setOverlays(m_session.overlays(m_selected, m_highlight ? &*m_highlight : nullptr));
+    std::vector<Overlay> overlays =
+        m_session.overlays(m_selected, m_highlight ? &*m_highlight : nullptr);
+    overlays.insert(overlays.end(), m_temporary.begin(), m_temporary.end());
+    m_canvas->setOverlays(std::move(overlays));
 }
 
 void MainWindow::onLayersChanged()
 {
     m_session.layers() = m_layers->layers();
     m_canvas->setLayers(m_layers->layers());
+    m_tools->layersChanged();
 }
 
 void MainWindow::identify(Point p, double toleranceM)
@@ -309,21 +417,28 @@ void MainWindow::identify(Point p, double toleranceM)
         statusBar()->showMessage(QStringLiteral("此处无要素"), 3000);
         return;
     }
-    const auto addRow = [this](const QString& k, const QString& v)
+    const auto addRow = [this](const QString& k, const QString& v, const QString& tip = {})
     {
         const int r = m_identify->rowCount();
         m_identify->insertRow(r);
         m_identify->setItem(r, 0, new QTableWidgetItem(k));
         m_identify->setItem(r, 1, new QTableWidgetItem(v));
+        m_identify->item(r, 0)->setToolTip(tip);
+        m_identify->item(r, 1)->setToolTip(tip);
     };
-    addRow(QStringLiteral("图层"), hit->layerTitle + QStringLiteral(" (") +
-                                       QString::fromStdString(hit->layerName) +
-                                       QStringLiteral(")"));
-    addRow(QStringLiteral("FID"), QString::number(hit->feature->fid));
+    // The planner's words (issue 14): Chinese layer, field and value labels from the vocabulary
+    // table; the stored name and code in the tooltip.
+    addRow(QStringLiteral("图层"), hit->layerTitle, QString::fromStdString(hit->layerName));
+    addRow(QStringLiteral("要素编号（FID）"), QString::number(hit->feature->fid));
     for (const auto& [name, value] : hit->feature->attributes.items())
-        addRow(QString::fromStdString(name), QString::fromStdString(toText(value)));
-    addRow(QStringLiteral("面积 km²"),
-           QString::number(hit->feature->geometry.planarArea() / 1e6, 'f', 3));
+        addRow(fieldTitle(hit->kind, name), fieldValueText(hit->kind, name, value),
+               QString::fromStdString(name + " = " + toText(value)));
+    const double area = hit->feature->geometry.planarArea();
+    if (area > 0)
+        addRow(QStringLiteral("面积"), QStringLiteral("%1 m²（%2 亩，%3 km²）")
+                                           .arg(area, 0, 'f', 1)
+                                           .arg(area / (10000.0 / 15.0), 0, 'f', 2)
+                                           .arg(area / 1e6, 0, 'f', 4));
     m_highlight = hit->feature->geometry;
     refreshOverlays();
 }
@@ -363,6 +478,27 @@ void MainWindow::exportMap()
         return;
     PrintOptions o;
     o.landscape = true;
+    // The reviewer's scale, or the round one that fits the view.
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+    {
+        QStringList scales{QStringLiteral("自动（适合当前视图）")};
+        for (const int n : {2000, 5000, 10000, 25000, 50000, 100000, 250000, 500000})
+            scales << QStringLiteral("1:%L1").arg(n);
+        bool ok = false;
+        const QString choice = QInputDialog::getItem(
+            this, QStringLiteral("导出地图"), QStringLiteral("比例尺"), scales, 0, true, &ok);
+        if (!ok)
+            return;
+        if (choice.startsWith(QStringLiteral("1:")))
+        {
+            QString digits = choice.mid(2);
+            digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+            const double n = digits.toDouble();
+            if (n < kMinPrintScale || n > kMaxPrintScale)
+                return showError(QStringLiteral("比例尺须在 1:2,000 至 1:500,000 之间。"));
+            o.scale = n;
+        }
+    }
     PrintContent c = m_session.printContent(m_selected);
     c.layers = m_canvas->layers(); // what is seen is what is printed
     c.focus = m_canvas->view().extent();

@@ -20,6 +20,7 @@ namespace redline
 class CrsTransform;
 class LayerPanel;
 class MapCanvas;
+class PlannerTools;
 class ScreeningPanel;
 
 class MainWindow : public QMainWindow
@@ -34,6 +35,9 @@ class MainWindow : public QMainWindow
     // Shows an already loaded store (tests).
     void openStore(std::shared_ptr<const ZoningStore> store);
     void openSites(const QString& path);
+    // Raster basemap / reference vector layers (issue 14); errors are shown, not thrown.
+    void addBasemap(const QString& path);
+    void addReferenceLayers(const QString& path);
     void runScreening();
     // Blocks until a running screening is done (tests, screenshots).
     void waitForScreening();
@@ -46,10 +50,19 @@ class MainWindow : public QMainWindow
     [[nodiscard]] ViewerSession& session() { return m_session; }
     [[nodiscard]] QString statusText() const;
 
+    // For the planner's tools (issue 14): overlays shown until replaced (go-to marker, an
+    // overlap of the coordination check), a highlighted feature, and a site layer made in the
+    // viewer (drawn, pasted 界址点) shown and screened as the current sites.
+    void setTemporaryOverlays(std::vector<Overlay> overlays);
+    void highlight(const Geometry& geometry);
+    void showSites(std::shared_ptr<const Layer> sites, const std::string& source);
+    [[nodiscard]] PlannerTools* tools() const { return m_tools; }
+
   private:
     void buildMenus();
     void refreshOverlays();
     void onLayersChanged();
+    void showSessionLayers();
     void onCursor(Point p);
     void exportMap();
     void exportReport(int index);
@@ -66,6 +79,8 @@ class MainWindow : public QMainWindow
     std::unique_ptr<CrsTransform> m_toLonLat; // GUI thread only (status bar)
     std::optional<std::size_t> m_selected;
     std::optional<Geometry> m_highlight;
+    std::vector<Overlay> m_temporary;
+    PlannerTools* m_tools = nullptr;
     QFutureWatcher<std::vector<SiteResult>> m_watcher;
     QString m_screenError;
 };

@@ -182,6 +182,26 @@ void MapCanvas::paintEvent(QPaintEvent*)
         painter.setBrush(QColor(0, 120, 255, 40));
         painter.drawPolygon(poly);
     }
+    if (m_measure != Measure::Off && !m_drawn.empty())
+    {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(QColor(230, 110, 0), 2, Qt::DashLine));
+        QPolygonF poly;
+        for (const Point& p : m_drawn)
+            poly << m_view.toPixel(p.x, p.y);
+        if (!m_measureDone)
+            poly << m_cursorPx;
+        if (m_measure == Measure::Area)
+        {
+            painter.setBrush(QColor(230, 110, 0, 50));
+            painter.drawPolygon(poly);
+        }
+        else
+            painter.drawPolyline(poly);
+        painter.setBrush(QColor(230, 110, 0));
+        for (const QPointF& p : poly)
+            painter.drawEllipse(p, 2.5, 2.5);
+    }
 }
 
 void MapCanvas::resizeEvent(QResizeEvent*)
@@ -223,6 +243,11 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
     {
         update();
     }
+    else if (m_measure != Measure::Off && !m_measureDone && !m_drawn.empty())
+    {
+        emitMeasure(false);
+        update();
+    }
 }
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
@@ -239,6 +264,19 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
         update();
         return;
     }
+    if (m_measure != Measure::Off)
+    {
+        if (m_measureDone)
+        {
+            m_drawn.clear();
+            m_measureDone = false;
+        }
+        if (m_drawn.empty() || !(m_drawn.back() == p))
+            m_drawn.push_back(p);
+        emitMeasure(false);
+        update();
+        return;
+    }
     emit identifyRequested(p, 4 * m_view.metresPerPixel());
 }
 
@@ -246,6 +284,12 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (m_drawing && event->button() == Qt::LeftButton)
         finishDrawing();
+    else if (m_measure != Measure::Off && event->button() == Qt::LeftButton && !m_measureDone)
+    {
+        m_measureDone = true;
+        emitMeasure(true);
+        update();
+    }
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)
@@ -290,9 +334,16 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Enter:
         if (m_drawing)
             finishDrawing();
+        else if (m_measure != Measure::Off && !m_measureDone && !m_drawn.empty())
+        {
+            m_measureDone = true;
+            emitMeasure(true);
+            update();
+        }
         break;
     case Qt::Key_Escape:
         setDrawing(false);
+        setMeasuring(Measure::Off);
         break;
     default:
         QWidget::keyPressEvent(event);
@@ -301,10 +352,43 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
 
 void MapCanvas::setDrawing(bool drawing)
 {
+    if (drawing)
+        m_measure = Measure::Off;
     m_drawing = drawing;
     m_drawn.clear();
     setCursor(drawing ? Qt::CrossCursor : Qt::ArrowCursor);
     update();
+}
+
+void MapCanvas::setMeasuring(Measure mode)
+{
+    if (mode != Measure::Off)
+        m_drawing = false;
+    m_measure = mode;
+    m_measureDone = false;
+    m_drawn.clear();
+    setCursor(mode != Measure::Off || m_drawing ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+void MapCanvas::emitMeasure(bool finished)
+{
+    std::vector<Point> pts = m_drawn;
+    if (!finished && !m_measureDone)
+        pts.push_back(m_view.toMap(m_cursorPx));
+    if (m_measure == Measure::Area)
+    {
+        if (pts.size() < 3)
+            return;
+        pts.push_back(pts.front());
+        emit measureChanged(Geometry::polygon(pts), finished);
+    }
+    else
+    {
+        if (pts.size() < 2)
+            return;
+        emit measureChanged(Geometry::lineString(pts), finished);
+    }
 }
 
 void MapCanvas::finishDrawing()

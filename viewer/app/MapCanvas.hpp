@@ -38,6 +38,18 @@ class MapCanvas : public QWidget
     void setDrawing(bool drawing);
     [[nodiscard]] bool isDrawing() const { return m_drawing; }
 
+    // Measuring (issue 14): clicks add vertices of a line (distance) or polygon (area), the
+    // shape follows the cursor; double-click or Enter finishes it (it stays drawn until the next
+    // measurement or Esc). measureChanged reports the shape so far (cursor included).
+    enum class Measure
+    {
+        Off,
+        Distance,
+        Area
+    };
+    void setMeasuring(Measure mode);
+    [[nodiscard]] Measure measuring() const { return m_measure; }
+
     // Waits until the image for the current view and content is ready (tests, screenshots).
     void waitForRender();
     [[nodiscard]] const QImage& image() const { return m_image; }
@@ -49,6 +61,8 @@ class MapCanvas : public QWidget
     void identifyRequested(redline::Point mapPoint, double toleranceM);
     void viewChanged();
     void siteDrawn(redline::Geometry polygon);
+    // A line (distance) or closed polygon (area) in map coordinates; `finished` once done.
+    void measureChanged(redline::Geometry shape, bool finished);
     void rendered();
 
   protected:
@@ -77,6 +91,8 @@ class MapCanvas : public QWidget
     std::vector<CachedImage> m_cache;
     quint64 m_content = 0; // bumped whenever layers, styles or overlays change
     void finishDrawing();
+    void emitMeasure(bool finished);
+    [[nodiscard]] bool sketching() const { return m_drawing || m_measure != Measure::Off; }
 
     std::vector<RenderLayer> m_layers;
     std::vector<Overlay> m_overlays;
@@ -91,6 +107,8 @@ class MapCanvas : public QWidget
     QPointF m_pressPos;
     QPointF m_lastPos;
     bool m_drawing = false;
+    Measure m_measure = Measure::Off;
+    bool m_measureDone = false;
     std::vector<Point> m_drawn;
     QPointF m_cursorPx;
     QThreadPool m_pool;

@@ -134,7 +134,7 @@ void ScreeningPanel::showHits(int index)
     m_status->setText(q(r.siteId) + QStringLiteral("：") + QString::fromUtf8(toChinese(r.verdict)) +
                       size);
     if (r.verdict == Verdict::Error)
-        new QTreeWidgetItem(m_hits, {q(r.message)});
+        (new QTreeWidgetItem(m_hits, {q(r.message)}))->setToolTip(0, q(r.message));
     else if (r.hits.empty())
         new QTreeWidgetItem(m_hits, {QStringLiteral("不涉及任何管控分区")});
     for (const Hit& h : r.hits)

@@ -5,8 +5,10 @@
 #include "redline/analysis/Screening.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/io/SiteSource.hpp"
+#include "redline/io/VectorReader.hpp"
 
 #include "BuiltinPlugins.hpp"
+#include "render/ExtraLayers.hpp"
 #include "render/StoreLayers.hpp"
 #include "render/Symbology.hpp"
 
@@ -26,8 +28,61 @@ void ViewerSession::loadZones(const std::string& path)
 void ViewerSession::setStore(std::shared_ptr<const ZoningStore> store)
 {
     m_store = std::move(store);
-    m_layers = renderLayersOf(*m_store);
+    // Basemaps keep their place below the zoning, reference layers theirs above it.
+    std::vector<RenderLayer> layers;
+    for (const RenderLayer& l : m_layers)
+        if (l.kind == "basemap")
+            layers.push_back(l);
+    for (RenderLayer& l : renderLayersOf(*m_store))
+        layers.push_back(std::move(l));
+    for (const RenderLayer& l : m_layers)
+        if (l.kind == "reference")
+            layers.push_back(l);
+    m_layers = std::move(layers);
+    seeThroughToBasemap();
     m_report.reset();
+}
+
+void ViewerSession::seeThroughToBasemap()
+{
+    const bool basemap = std::any_of(m_layers.begin(), m_layers.end(),
+                                     [](const RenderLayer& l) { return l.kind == "basemap"; });
+    if (basemap)
+        for (RenderLayer& l : m_layers)
+            if (l.kind == "control_units" && l.opacity == 1.0)
+                l.opacity = kControlUnitsOverBasemap;
+}
+
+Crs ViewerSession::analysisCrs() const
+{
+    return m_store ? m_store->analysisCrs() : Crs::fromEpsg(4549);
+}
+
+void ViewerSession::addBasemap(const std::string& path)
+{
+    RenderLayer layer = basemapLayer(RasterSource::open(path, analysisCrs()));
+    // Above the basemaps already there, below everything else.
+    auto it = std::find_if(m_layers.begin(), m_layers.end(),
+                           [](const RenderLayer& l) { return l.kind != "basemap"; });
+    m_layers.insert(it, std::move(layer));
+    seeThroughToBasemap();
+}
+
+void ViewerSession::addReferenceLayers(const std::string& path)
+{
+    std::vector<RenderLayer> added;
+    for (const std::string& name : listLayers(path))
+    {
+        ReadOptions o;
+        o.layerName = name;
+        o.targetCrs = analysisCrs();
+        auto layer = std::make_shared<const Layer>(readLayer(path, o));
+        added.push_back(referenceLayer(std::move(layer), m_referenceCount++));
+    }
+    if (added.empty())
+        throw Error(path + ": no vector layer to add.");
+    for (RenderLayer& l : added)
+        m_layers.push_back(std::move(l));
 }
 
 void ViewerSession::loadSites(const std::string& path)
@@ -62,7 +117,11 @@ void ViewerSession::setResults(std::vector<SiteResult> results)
     report->redlineVersion = REDLINE_VIEWER_VERSION;
     if (m_store)
     {
-        report->zones = m_store->path();
+        // The store's label and revision: what the result was computed against, never a password.
+        report->zones = m_store->label();
+        report->store = m_store->label();
+        if (m_store->revision())
+            report->storeRevision = *m_store->revision();
         report->analysisCrs = m_store->analysisCrs().label();
         report->zoning = m_store;
     }
@@ -94,13 +153,15 @@ std::vector<SiteResult> ViewerSession::screen() const
 
 Envelope ViewerSession::fullExtent() const
 {
+    // The zoning and what was added to it; the neighbours and basemaps only when alone (a
+    // province-wide basemap should not make the county a speck).
     Envelope e;
     for (const RenderLayer& l : m_layers)
-        if (l.kind != "neighbours")
+        if (l.cache && l.kind != "neighbours")
             e.expandToInclude(l.cache->extent());
     if (e.isEmpty())
         for (const RenderLayer& l : m_layers)
-            e.expandToInclude(l.cache->extent());
+            e.expandToInclude(extentOf(l));
     if (m_sites)
         for (const Feature& f : m_sites->features)
             e.expandToInclude(f.geometry.envelope());
@@ -110,7 +171,7 @@ Envelope ViewerSession::fullExtent() const
 Envelope ViewerSession::countyExtent() const
 {
     for (const RenderLayer& l : m_layers)
-        if (l.kind == "county")
+        if (l.kind == "county" && l.cache)
             return l.cache->extent();
     return fullExtent();
 }

@@ -23,6 +23,8 @@
 namespace redline
 {
 
+constexpr double kControlUnitsOverBasemap = 0.45;
+
 class ViewerSession
 {
   public:
@@ -36,6 +38,16 @@ class ViewerSession
     // Loads sites from any source the engine reads; reprojected to the analysis CRS.
     void loadSites(const std::string& path);
     void setSites(std::shared_ptr<const Layer> sites, std::string source);
+    // A raster basemap (any GDAL raster, any CRS), drawn under the zoning; further basemaps go
+    // above the earlier ones. A reference layer: every layer of a GDAL vector source, reprojected
+    // to the analysis CRS, drawn above the zoning (issue 14). Both stay when the store changes.
+    // Throw redline::Error naming the file. Over a basemap the environmental control units, which
+    // fill the whole county, are drawn at kControlUnitsOverBasemap opacity so the basemap shows
+    // through them (the layer panel's slider changes it).
+    void addBasemap(const std::string& path);
+    void addReferenceLayers(const std::string& path);
+    // The store's analysis CRS, or EPSG:4549 before a store is open.
+    [[nodiscard]] Crs analysisCrs() const;
 
     [[nodiscard]] const std::shared_ptr<const ZoningStore>& store() const { return m_store; }
     [[nodiscard]] const std::shared_ptr<const Layer>& sites() const { return m_sites; }
@@ -74,7 +86,10 @@ class ViewerSession
   private:
     Registry m_registry;
     std::shared_ptr<const ZoningStore> m_store;
+    void seeThroughToBasemap();
+
     std::vector<RenderLayer> m_layers;
+    std::size_t m_referenceCount = 0; // colours of the reference layers
     std::shared_ptr<const Layer> m_sites;
     std::string m_sitesSource;
     std::shared_ptr<const ScreeningReport> m_report;

@@ -7,23 +7,28 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <vector>
 
 #include "redline/core/Error.hpp"
 #include "redline/io/VectorReader.hpp"
 
+#include "app/CoordinationPanel.hpp"
 #include "app/HeadlessPrint.hpp"
 #include "app/MainWindow.hpp"
 #include "app/MapCanvas.hpp"
+#include "app/PlannerTools.hpp"
 #include "render/Exporters.hpp"
 #include "render/Fonts.hpp"
 
 namespace
 {
 
+using QOptionList = std::vector<QCommandLineOption>;
+
 bool wantsHeadless(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
-        for (const char* opt : {"--print", "--per-site", "--report"})
+        for (const char* opt : {"--print", "--per-site", "--report", "--atlas"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0)
                 return true;
     return false;
@@ -46,9 +51,10 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Redline map viewer and headless printer"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption zones({QStringLiteral("zones"), QStringLiteral("z")},
-                                   QStringLiteral("Zoning store (GeoPackage or catalog.yaml)."),
-                                   QStringLiteral("STORE"));
+    const QCommandLineOption zones(
+        {QStringLiteral("zones"), QStringLiteral("z")},
+        QStringLiteral("Zoning store (GeoPackage, catalog.yaml or PostGIS: PG:… schemas=NAME)."),
+        QStringLiteral("STORE"));
     const QCommandLineOption sites({QStringLiteral("sites"), QStringLiteral("s")},
                                    QStringLiteral("Sites file (any format the engine reads)."),
                                    QStringLiteral("SRC"));
@@ -81,8 +87,33 @@ int main(int argc, char** argv)
     const QCommandLineOption select(QStringLiteral("select"),
                                     QStringLiteral("Select this site after screening."),
                                     QStringLiteral("ID"));
+    const QCommandLineOption overlap(
+        QStringLiteral("overlap"),
+        QStringLiteral("With --screenshot: show the N-th 三区三线 overlap (1 = the first)."),
+        QStringLiteral("N"));
+    const QOptionList extra = {
+        QCommandLineOption(QStringLiteral("basemap"),
+                           QStringLiteral("Raster basemap under the zoning (any GDAL raster, any "
+                                          "CRS); repeatable, later ones on top."),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("layer"),
+                           QStringLiteral("Reference vector layers (any GDAL vector source) above "
+                                          "the zoning; repeatable."),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("scale"),
+                           QStringLiteral("Print at 1:N (2000 to 500000) instead of the round "
+                                          "scale that fits."),
+                           QStringLiteral("N")),
+        QCommandLineOption(QStringLiteral("atlas"),
+                           QStringLiteral("Write an atlas PDF: one page per site or township."),
+                           QStringLiteral("PDF")),
+        QCommandLineOption(QStringLiteral("atlas-by"),
+                           QStringLiteral("site (default) or township."), QStringLiteral("WHAT"),
+                           QStringLiteral("site"))};
+    for (const auto& o : extra)
+        parser.addOption(o);
     for (const auto& o : {zones, sites, print, site, perSite, report, paper, landscape, dpi, format,
-                          title, screenshot, select})
+                          title, screenshot, select, overlap})
         parser.addOption(o);
     if (!parser.parse(QApplication::arguments()))
     {
@@ -106,6 +137,21 @@ int main(int argc, char** argv)
         o.paper = parser.value(paper);
         o.landscape = parser.isSet(landscape);
         o.title = parser.value(title);
+        o.basemaps = parser.values(QStringLiteral("basemap"));
+        o.atlas = parser.value(QStringLiteral("atlas"));
+        o.atlasBy = parser.value(QStringLiteral("atlas-by"));
+        if (parser.isSet(QStringLiteral("scale")))
+        {
+            bool scaleOk = false;
+            const double n = parser.value(QStringLiteral("scale")).toDouble(&scaleOk);
+            if (!scaleOk || n < redline::kMinPrintScale || n > redline::kMaxPrintScale)
+            {
+                std::cerr << "redline-viewer: --scale must be a number from 2000 to 500000\n";
+                return 2;
+            }
+            o.scale = n;
+        }
+        o.layers = parser.values(QStringLiteral("layer"));
         bool ok = false;
         o.dpi = parser.value(dpi).toDouble(&ok);
         if (!ok || o.dpi < 50 || o.dpi > 1200)
@@ -128,6 +174,10 @@ int main(int argc, char** argv)
     redline::MainWindow window;
     if (parser.isSet(zones))
         window.openZones(parser.value(zones));
+    for (const QString& f : parser.values(QStringLiteral("basemap")))
+        window.addBasemap(f);
+    for (const QString& f : parser.values(QStringLiteral("layer")))
+        window.addReferenceLayers(f);
     if (parser.isSet(sites))
         window.openSites(parser.value(sites));
     window.show();
@@ -140,6 +190,12 @@ int main(int argc, char** argv)
         if (parser.isSet(select))
             if (auto i = window.session().findSite(parser.value(select).toStdString()))
                 window.selectSite(static_cast<int>(*i));
+        if (parser.isSet(overlap))
+        {
+            redline::CoordinationPanel* panel = window.tools()->coordinationPanel();
+            panel->waitForCheck();
+            panel->select(parser.value(overlap).toInt() - 1);
+        }
         window.canvas()->waitForRender();
         QCoreApplication::processEvents();
         try

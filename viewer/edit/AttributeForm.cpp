@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "app/PlannerTerms.hpp"
 #include "edit/AttributeDomains.hpp"
 
 namespace redline
@@ -17,7 +18,7 @@ AttributeForm::AttributeForm(QWidget* parent, const QString& layer, std::string 
                              std::string idField, const Attributes& current)
     : QDialog(parent), m_kind(std::move(kind)), m_idField(std::move(idField))
 {
-    setWindowTitle(QStringLiteral("属性 — ") + layer);
+    setWindowTitle(QStringLiteral("属性 — ") + layerTitle(m_kind, layer.toStdString()));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
     for (const auto& [name, value] : current.items())
@@ -27,13 +28,21 @@ AttributeForm::AttributeForm(QWidget* parent, const QString& layer, std::string 
         const std::vector<std::string> domain = attributeDomain(m_kind, name);
         if (!domain.empty())
         {
+            // Coded values shown in Chinese (水源涵养), the code kept as the item's data.
             auto* combo = new QComboBox(this);
             for (const std::string& v : domain)
-                combo->addItem(QString::fromStdString(v));
-            if (combo->findText(text) < 0)
-                combo->addItem(text); // shown so that the problem can be seen and fixed
-            combo->setCurrentText(text);
-            connect(combo, &QComboBox::currentTextChanged, this, &AttributeForm::revalidate);
+            {
+                const QString code = QString::fromStdString(v);
+                const QString zh = fieldValueText(m_kind, name, v);
+                combo->addItem(zh == code || code.isEmpty()
+                                   ? code
+                                   : zh + QStringLiteral("（") + code + QStringLiteral("）"),
+                               code);
+            }
+            if (combo->findData(text) < 0)
+                combo->addItem(text, text); // shown so that the problem can be seen and fixed
+            combo->setCurrentIndex(combo->findData(text));
+            connect(combo, &QComboBox::currentIndexChanged, this, &AttributeForm::revalidate);
             f.editor = combo;
         }
         else
@@ -43,7 +52,8 @@ AttributeForm::AttributeForm(QWidget* parent, const QString& layer, std::string 
             f.editor = edit;
         }
         f.editor->setObjectName(QString::fromStdString(name));
-        form->addRow(QString::fromStdString(name), f.editor);
+        f.editor->setToolTip(QString::fromStdString(name));
+        form->addRow(fieldTitle(m_kind, name), f.editor);
         m_fields.push_back(std::move(f));
     }
     layout->addLayout(form);
@@ -62,7 +72,7 @@ AttributeForm::AttributeForm(QWidget* parent, const QString& layer, std::string 
 QString AttributeForm::textOf(std::size_t i) const
 {
     if (auto* combo = qobject_cast<QComboBox*>(m_fields[i].editor))
-        return combo->currentText();
+        return combo->currentData().toString();
     return static_cast<QLineEdit*>(m_fields[i].editor)->text();
 }
 
@@ -74,9 +84,9 @@ void AttributeForm::setText(const std::string& field, const QString& text)
             continue;
         if (auto* combo = qobject_cast<QComboBox*>(f.editor))
         {
-            if (combo->findText(text) < 0)
-                combo->addItem(text);
-            combo->setCurrentText(text);
+            if (combo->findData(text) < 0)
+                combo->addItem(text, text);
+            combo->setCurrentIndex(combo->findData(text));
         }
         else
         {

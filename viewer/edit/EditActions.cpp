@@ -12,6 +12,7 @@
 #include <QToolBar>
 
 #include "app/MainWindow.hpp"
+#include "app/PlannerTerms.hpp"
 #include "edit/EditController.hpp"
 #include "edit/EditTool.hpp"
 
@@ -50,11 +51,12 @@ void showSelectedAttributes(const EditController& controller, QTableWidget& tabl
         table.setItem(r, 0, new QTableWidgetItem(k));
         table.setItem(r, 1, new QTableWidgetItem(v));
     };
+    const std::string kind = controller.activeKind();
     addRow(QStringLiteral("图层"),
-           QString::fromStdString(controller.activeLayer()) + QStringLiteral("（编辑中）"));
-    addRow(QStringLiteral("FID"), QString::number(f->fid));
+           layerTitle(kind, controller.activeLayer()) + QStringLiteral("（编辑中）"));
+    addRow(QStringLiteral("要素编号（FID）"), QString::number(f->fid));
     for (const auto& [name, value] : f->attributes.items())
-        addRow(QString::fromStdString(name), QString::fromStdString(toText(value)));
+        addRow(fieldTitle(kind, name), fieldValueText(kind, name, value));
     addRow(QStringLiteral("面积 km²"), QString::number(f->geometry.planarArea() / 1e6, 'f', 3));
 }
 
@@ -142,14 +144,16 @@ EditController* installEditTools(QMainWindow& window, MapCanvas& canvas, ViewerS
     QObject::connect(undo, &QAction::triggered, controller, [controller] { controller->undo(); });
     QObject::connect(redo, &QAction::triggered, controller, [controller] { controller->redo(); });
     QObject::connect(save, &QAction::triggered, controller, [controller] { controller->save(); });
-    QObject::connect(layerBox, &QComboBox::currentTextChanged, controller,
-                     [controller](const QString& name)
+    // Layers are listed by their Chinese names (生态保护红线), the stored name is the item's data.
+    QObject::connect(layerBox, &QComboBox::currentIndexChanged, controller,
+                     [controller, layerBox](int index)
                      {
+                         const QString name = layerBox->itemData(index).toString();
                          if (!name.isEmpty())
                              controller->setActiveLayer(name.toStdString());
                      });
 
-    const auto sync = [=]
+    const auto sync = [=, &session]
     {
         const bool editing = controller->isEditing();
         toggle->setChecked(editing);
@@ -160,17 +164,23 @@ EditController* installEditTools(QMainWindow& window, MapCanvas& canvas, ViewerS
             names << QString::fromStdString(n);
         QStringList shown;
         for (int i = 0; i < layerBox->count(); ++i)
-            shown << layerBox->itemText(i);
+            shown << layerBox->itemData(i).toString();
         if (shown != names)
         {
             const QSignalBlocker block(layerBox);
             layerBox->clear();
-            layerBox->addItems(names);
+            for (const QString& n : names)
+            {
+                const ZoneLayer* z =
+                    session.store() ? session.store()->findLayer(n.toStdString()) : nullptr;
+                layerBox->addItem(layerTitle(z ? z->kind : "", n.toStdString()), n);
+                layerBox->setItemData(layerBox->count() - 1, n, Qt::ToolTipRole);
+            }
         }
-        if (layerBox->currentText() != active)
+        if (layerBox->currentData().toString() != active)
         {
             const QSignalBlocker block(layerBox);
-            layerBox->setCurrentText(active);
+            layerBox->setCurrentIndex(layerBox->findData(active));
         }
         layerBox->setEnabled(editing);
         if (!editing)

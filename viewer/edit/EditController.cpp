@@ -33,7 +33,8 @@ bool EditController::start(const std::string& user)
         return true;
     if (!m_viewer.store() || m_viewer.store()->path().empty())
     {
-        fail(QStringLiteral("请先打开分区数据（GeoPackage 或 catalog.yaml）再编辑。"));
+        fail(QStringLiteral(
+            "请先打开分区数据（GeoPackage、catalog.yaml 或 PostGIS 分区库）再编辑。"));
         return false;
     }
     try
@@ -52,7 +53,7 @@ bool EditController::start(const std::string& user)
     m_selection.clear();
     m_touched.clear();
     emit message(QStringLiteral("开始编辑：%1（修订 %2）")
-                     .arg(QString::fromStdString(m_session->storePath()))
+                     .arg(QString::fromStdString(m_session->storeLabel()))
                      .arg(m_session->baseRevision()));
     emit stateChanged();
     return true;

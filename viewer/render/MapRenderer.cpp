@@ -12,6 +12,7 @@
 #include "render/Fonts.hpp"
 #include "render/GeometryPainter.hpp"
 #include "render/LabelPlacer.hpp"
+#include "render/RasterPainter.hpp"
 
 namespace redline
 {
@@ -189,6 +190,8 @@ RenderStats MapRenderer::render(const RenderRequest& req, QPainter& painter, Lab
 
     for (const RenderLayer& layer : req.layers)
     {
+        if (layer.visible && layer.raster)
+            paintRaster(painter, layer, view); // basemaps (issue 14), at their place in the order
         if (!layer.visible || !layer.cache)
             continue;
         const LayerCache& cache = *layer.cache;

@@ -62,10 +62,53 @@ QRectF PrintLayout::mapFrame() const
     return {px(left), px(top), px(right - left), px(bottom - top)};
 }
 
+Envelope overviewExtentFor(const Envelope& overview, const Envelope& printed)
+{
+    Envelope e = overview;
+    e.expandToInclude(printed);
+    return e.grownBy(0.03 * std::max(e.width(), e.height()));
+}
+
+QString sourcesLine(const QString& sources, const std::vector<RenderLayer>& layers)
+{
+    QString line = sources;
+    for (const RenderLayer& l : layers)
+    {
+        if (!l.visible || !l.raster)
+            continue;
+        line += QStringLiteral("；") + l.style.title;
+        if (!l.raster->info().description.empty())
+            line += QStringLiteral("（") + QString::fromStdString(l.raster->info().description) +
+                    QStringLiteral("）");
+    }
+    return line;
+}
+
+QRectF PrintLayout::panelRect() const
+{
+    const QRectF frame = mapFrame();
+    const QSizeF pagePx(px(pageSizeMm().width()), px(pageSizeMm().height()));
+    if (m_options.landscape)
+        return {frame.right() + px(kGridLabelMm + 4), frame.top() - px(kGridLabelMm),
+                px(kSideMm - 4), frame.height() + px(2 * kGridLabelMm)};
+    return {px(kMarginMm), frame.bottom() + px(kGridLabelMm + 3),
+            pagePx.width() - px(2 * kMarginMm), px(kBandMm - 3)};
+}
+
+QRectF PrintLayout::overviewFrame() const
+{
+    const QRectF panel = panelRect();
+    const double insetSize = m_options.landscape ? panel.width() : panel.height() - px(2);
+    return {panel.topLeft(), QSizeF(insetSize, insetSize * 0.85)};
+}
+
 MapTransform PrintLayout::mapView(const Envelope& focus) const
 {
     const QRectF frame = mapFrame();
     MapTransform fit = MapTransform::fit(focus, frame.size(), m_options.dpi, 0.03);
+    if (m_options.scale)
+        return MapTransform(fit.center(), *m_options.scale * 0.0254 / m_options.dpi, frame.size(),
+                            m_options.dpi);
     const double denom = roundPrintScale(fit.scaleDenominator());
     const double mpp = denom * 0.0254 / m_options.dpi;
     return MapTransform(fit.center(), mpp, frame.size(), m_options.dpi);
@@ -162,19 +205,15 @@ void PrintLayout::paint(QPainter& painter, const PrintContent& content) const
 
     // Panel: overview inset, north arrow + scale bar, legend.
     const QSizeF page = pageMm;
-    QRectF panel;
-    if (m_options.landscape)
-        panel = QRectF(frame.right() + px(kGridLabelMm + 4), frame.top() - px(kGridLabelMm),
-                       px(kSideMm - 4), frame.height() + px(2 * kGridLabelMm));
-    else
-        panel = QRectF(px(kMarginMm), frame.bottom() + px(kGridLabelMm + 3),
-                       pagePx.width() - px(2 * kMarginMm), px(kBandMm - 3));
-    const double insetSize = m_options.landscape ? panel.width() : panel.height() - px(2);
-    QRectF inset(panel.topLeft(), QSizeF(insetSize, insetSize * 0.85));
+    const QRectF panel = panelRect();
+    QRectF inset = overviewFrame();
     if (!content.overviewLayers.empty() && !content.overviewExtent.isEmpty())
     {
         RenderRequest ov;
-        ov.view = MapTransform::fit(content.overviewExtent, inset.size(), m_options.dpi, 0.04);
+        // The printed extent always fits in the inset (a whole-county print shows more than the
+        // county at its round scale).
+        ov.view = MapTransform::fit(overviewExtentFor(content.overviewExtent, ext), inset.size(),
+                                    m_options.dpi, 0.0);
         ov.layers = content.overviewLayers;
         ov.labels = false;
         painter.save();
@@ -237,7 +276,8 @@ void PrintLayout::paint(QPainter& painter, const PrintContent& content) const
         QStringLiteral("制图日期：") + m_options.date.toString(Qt::ISODate) +
         QStringLiteral("    比例尺 ") + formatScaleRatio(view.scaleDenominator()) +
         QStringLiteral("    公里网格间距 ") + formatDistance(step, step >= 1000);
-    const QString lines[] = {m_options.crs, m_options.sources, dateLine, m_options.disclaimer};
+    const QString lines[] = {m_options.crs, sourcesLine(m_options.sources, content.layers),
+                             dateLine, m_options.disclaimer};
     double y = fy;
     for (const QString& l : lines)
     {

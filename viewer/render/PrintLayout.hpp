@@ -9,6 +9,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QString>
+#include <optional>
 #include <vector>
 
 #include "render/RenderRequest.hpp"
@@ -31,7 +32,14 @@ struct PrintOptions
         QStringLiteral("免责声明：本图由 Redline "
                        "自动生成，仅供选址初筛参考，不作为行政审批依据；以主管部门正式成果为准。");
     QDate date = QDate::currentDate();
+    // The reviewer's scale denominator (2,000 … 500,000); unset: the round scale that fits the
+    // focus (issue 14).
+    std::optional<double> scale;
 };
+
+// The range of print scales a reviewer may choose (1:2,000 … 1:500,000).
+inline constexpr double kMinPrintScale = 2000;
+inline constexpr double kMaxPrintScale = 500000;
 
 struct PrintContent
 {
@@ -53,15 +61,25 @@ class PrintLayout
     [[nodiscard]] QSize pageSizePx() const;
     // Map frame rectangle on the page, in device pixels.
     [[nodiscard]] QRectF mapFrame() const;
-    // The map's view: `focus` fitted into the frame at a round 1:N.
+    // The overview inset's rectangle on the page, in device pixels.
+    [[nodiscard]] QRectF overviewFrame() const;
+    // The map's view: `focus` fitted into the frame at a round 1:N, or centred on it at the
+    // chosen scale.
     [[nodiscard]] MapTransform mapView(const Envelope& focus) const;
 
     void paint(QPainter& painter, const PrintContent& content) const;
 
   private:
     [[nodiscard]] double px(double mm) const { return mm * m_options.dpi / 25.4; }
+    [[nodiscard]] QRectF panelRect() const; // inset, arrow, scale bar and legend
     PrintOptions m_options;
 };
+
+// What the overview inset shows: the overview extent and the printed extent (so the extent box is
+// never cut off), with a margin.
+[[nodiscard]] Envelope overviewExtentFor(const Envelope& overview, const Envelope& printed);
+// The footer's data-sources line: `sources` and each visible basemap with its own description.
+[[nodiscard]] QString sourcesLine(const QString& sources, const std::vector<RenderLayer>& layers);
 
 // Grid interval (metres) giving 3–8 lines across `widthM`.
 [[nodiscard]] double gridInterval(double widthM);

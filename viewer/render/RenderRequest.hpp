@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "redline/data/Layer.hpp"
+#include "redline/raster/RasterSource.hpp"
 
 #include "render/LayerCache.hpp"
 #include "render/LayerStyle.hpp"
@@ -21,13 +22,25 @@ namespace redline
 struct RenderLayer
 {
     std::string name; // layer name (ecological_redline…)
-    std::string kind;
-    std::shared_ptr<const LayerCache> cache;
+    std::string kind; // zone kind, "reference" (a vector file added to the map) or "basemap"
+    std::shared_ptr<const LayerCache> cache;    // vector layers
+    std::shared_ptr<const RasterSource> raster; // raster basemaps (then `cache` is null)
+    RasterResampling resampling = RasterResampling::Bilinear;
     LayerStyle style;
     bool visible = true;
     double opacity = 1.0;
     bool labels = true;
 };
+
+// Footprint of a layer in the analysis CRS (its features', or its raster's).
+[[nodiscard]] inline Envelope extentOf(const RenderLayer& layer)
+{
+    if (layer.cache)
+        return layer.cache->extent();
+    if (layer.raster)
+        return layer.raster->info().extent;
+    return {};
+}
 
 struct Overlay
 {

@@ -89,11 +89,17 @@ TEST(Canvas, PanZoomAndIdentify)
     // finds the control unit under it, not the red line.
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf(canvas, 1000, 1000));
     EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("测试水库")));
-    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("I")));
+    // In the planner's words (Terms.hpp): field 保护级别, coded value I as 一级保护区.
+    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("保护级别")));
+    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("一级保护区")));
+    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("饮用水水源保护区")));
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf(canvas, 3000, 1000));
     EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("重点单元B")));
     QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixelOf(canvas, 2700, 1000));
     EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("测试红线")));
+    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("红线类型")));
+    EXPECT_TRUE(tableContains(w.identifyTable(), QStringLiteral("水源涵养")));
+    EXPECT_FALSE(tableContains(w.identifyTable(), QStringLiteral("water_conservation")));
 
     // The status bar shows the 1:N scale and the cursor's coordinates.
     QTest::mouseMove(canvas, pixelOf(canvas, 1000, 1000));

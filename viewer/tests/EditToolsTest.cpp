@@ -5,9 +5,11 @@
 // another layer; the attribute form refuses a unit code whose class digit contradicts unit_type.
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMouseEvent>
@@ -326,6 +328,38 @@ TEST(EditTools, AttributeFormKeepsTypesAndRefusesBadCodes)
     EXPECT_EQ(std::get<double>(*v.find("area_km2")), 12.5);
     form.setText("serial", QStringLiteral("eight"));
     EXPECT_EQ(form.problems().size(), 1U);
+}
+
+// The planner's words (issue 14 item 5): the attribute form titles its layer and fields in
+// Chinese (Terms.hpp: 环境管控单元, 单元编码, 管控单元类别), and the edit-layer picker lists
+// 生态保护红线, not ecological_redline.
+TEST(EditTools, LayerPickerAndFormSpeakChinese)
+{
+    Attributes a;
+    a.set("unit_code", std::string("ZH33032420001"));
+    a.set("unit_type", std::string("key"));
+    AttributeForm form(nullptr, QStringLiteral("control_units"), "control_units", "unit_code", a);
+    EXPECT_TRUE(form.windowTitle().contains(QStringLiteral("环境管控单元")))
+        << form.windowTitle().toStdString();
+    QStringList labels;
+    for (const QLabel* l : form.findChildren<QLabel*>())
+        labels << l->text();
+    EXPECT_TRUE(labels.contains(QStringLiteral("单元编码"))) << labels.join(' ').toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("管控单元类别"))) << labels.join(' ').toStdString();
+    EXPECT_FALSE(labels.contains(QStringLiteral("unit_type")));
+
+    Fixture f;
+    if (!haveYongjia())
+        GTEST_SKIP() << "datasets/yongjia not generated";
+    ASSERT_TRUE(f.open("ecological_redline"));
+    QStringList items;
+    for (const QComboBox* box : f.window->findChildren<QComboBox*>())
+        for (int i = 0; i < box->count(); ++i)
+            items << box->itemText(i);
+    EXPECT_TRUE(items.contains(QStringLiteral("生态保护红线"))) << items.join(' ').toStdString();
+    EXPECT_TRUE(items.contains(QStringLiteral("饮用水水源保护区")))
+        << items.join(' ').toStdString();
+    EXPECT_FALSE(items.contains(QStringLiteral("ecological_redline")));
 }
 
 namespace

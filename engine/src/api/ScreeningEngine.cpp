@@ -1,8 +1,11 @@
 #include "redline/api/ScreeningEngine.hpp"
 
+#include <cpl_vsi.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -11,6 +14,9 @@
 
 #include "redline/analysis/Screening.hpp"
 #include "redline/io/SiteSource.hpp"
+#include "redline/model/StoreWindow.hpp"
+#include "redline/model/ZoningSource.hpp"
+#include "redline/pg/ConnectionString.hpp"
 #include "redline/plugin/Registry.hpp"
 #include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
@@ -22,6 +28,7 @@ namespace
 {
 
 std::atomic<std::uint64_t> g_nextEngineId{1};
+std::atomic<std::uint64_t> g_nextMemoryFile{1};
 
 // Screenings kept warm (their prepared zones) per (rule set, buffer); beyond this many distinct
 // combinations a request builds its own and drops it afterwards.
@@ -54,6 +61,30 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
     return text;
 }
 
+// Bytes visible to GDAL as a file under /vsimem/ for the object's lifetime (no copy).
+class MemoryFile
+{
+  public:
+    MemoryFile(const std::string& bytes, const std::string& name)
+        : m_path("/vsimem/redline-sites/" + std::to_string(g_nextMemoryFile++) + "/" +
+                 std::filesystem::path(name).filename().string())
+    {
+        auto* data = reinterpret_cast<GByte*>(const_cast<char*>(bytes.data()));
+        VSILFILE* f = VSIFileFromMemBuffer(m_path.c_str(), data,
+                                           static_cast<vsi_l_offset>(bytes.size()), FALSE);
+        if (!f)
+            throw IoError(name + " cannot be read from memory.");
+        VSIFCloseL(f);
+    }
+    ~MemoryFile() { VSIUnlink(m_path.c_str()); }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    [[nodiscard]] const std::string& path() const { return m_path; }
+
+  private:
+    std::string m_path;
+};
+
 std::string requestProblemText(const RequestProblem& p)
 {
     return p.input + ": " + p.message + ".";
@@ -74,18 +105,69 @@ struct ScreeningEngine::Caches
         screenings;
     std::mutex zoningMutex; // a load takes a while: not under `mutex`
     std::shared_ptr<const ZoningStore> zoning;
+    // windowPerRequest on a PostGIS store: the opened store (one connection) and how to read it.
+    std::mutex sourceMutex;
+    std::unique_ptr<ZoningSource> source;
+    StoreReadOptions read;
 };
+
+namespace detail
+{
+
+// A store opened for an engine: prepared (through the cache for a file store at its newest
+// revision, else read at the revision asked for), or left to be read per request.
+struct OpenedStore
+{
+    std::shared_ptr<const PreparedStore> prepared;
+    CacheOutcome outcome = CacheOutcome::NotCached;
+    std::string note;
+    std::string label;
+    std::optional<int> revision;
+    Crs crs;
+    Envelope extent;
+    std::unique_ptr<ZoningSource> source; // kept for per-request windows
+    StoreReadOptions read;
+};
+
+} // namespace detail
 
 namespace
 {
 
-CachedStore openStore(const EngineConfig& config)
+detail::OpenedStore openStore(const EngineConfig& config)
 {
-    StoreCacheOptions options;
-    if (!config.analysisCrs.empty())
-        options.analysisCrs = Crs::fromUserInput(config.analysisCrs);
-    options.enabled = config.useCache;
-    return openPreparedStore(config.zones, options);
+    detail::OpenedStore out;
+    auto source = ZoningSource::open(config.zones);
+    const Crs requested =
+        config.analysisCrs.empty() ? Crs() : Crs::fromUserInput(config.analysisCrs);
+    out.read.analysisCrs = source->analysisCrs(requested);
+    out.read.revision = config.revision ? config.revision : source->revision();
+    out.label = source->label();
+    out.revision = out.read.revision;
+    out.crs = out.read.analysisCrs;
+    const bool postgis = source->kind() == StoreKind::PostGis;
+    if (!postgis && !config.revision)
+    {
+        StoreCacheOptions options;
+        options.analysisCrs = requested;
+        options.enabled = config.useCache;
+        CachedStore cached = openPreparedStore(config.zones, options);
+        // A commit landing meanwhile: read the revision announced rather than the newer cache.
+        if (source->revision() == out.read.revision)
+        {
+            out.prepared = std::move(cached.store);
+            out.outcome = cached.outcome;
+            out.note = std::move(cached.note);
+            out.extent = out.prepared->extent();
+            return out;
+        }
+    }
+    out.extent = source->extent(out.crs);
+    if (postgis && config.windowPerRequest)
+        out.source = std::move(source);
+    else
+        out.prepared = PreparedStore::build(*ZoningStore::load(*source, out.read));
+    return out;
 }
 
 } // namespace
@@ -96,20 +178,28 @@ ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config)
 }
 
 ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config,
-                                 const CachedStore& opened)
-    : ScreeningEngine(registry, std::move(config), opened.store)
+                                 detail::OpenedStore&& opened)
+    : m_registry(registry), m_config(std::move(config)), m_store(std::move(opened.prepared)),
+      m_storeLabel(std::move(opened.label)), m_storeRevision(opened.revision),
+      m_extent(opened.extent), m_cacheOutcome(opened.outcome), m_cacheNote(std::move(opened.note)),
+      m_analysisCrsLabel(opened.crs.label()), m_analysisCrsWkt(opened.crs.toWkt()),
+      m_id(g_nextEngineId++), m_caches(std::make_unique<Caches>())
 {
-    m_cacheOutcome = opened.outcome;
-    m_cacheNote = opened.note;
+    m_caches->source = std::move(opened.source);
+    m_caches->read = opened.read;
+    (void)ruleSet(m_config.defaultRules); // an unknown default fails at start-up, not later
 }
 
 ScreeningEngine::ScreeningEngine(const Registry& registry, EngineConfig config,
                                  std::shared_ptr<const PreparedStore> store)
     : m_registry(registry), m_config(std::move(config)), m_store(std::move(store)),
-      m_analysisCrsLabel(m_store->analysisCrs().label()),
+      m_storeLabel(pg::redactLocator(m_config.zones)), m_storeRevision(m_config.revision),
+      m_extent(m_store->extent()), m_analysisCrsLabel(m_store->analysisCrs().label()),
       m_analysisCrsWkt(m_store->analysisCrs().toWkt()), m_id(g_nextEngineId++),
       m_caches(std::make_unique<Caches>())
 {
+    m_caches->read.analysisCrs = m_store->analysisCrs();
+    m_caches->read.revision = m_config.revision;
     (void)ruleSet(m_config.defaultRules); // an unknown default fails at start-up, not later
 }
 
@@ -117,9 +207,26 @@ std::shared_ptr<const ZoningStore> ScreeningEngine::zoning() const
 {
     std::lock_guard lock(m_caches->zoningMutex);
     if (!m_caches->zoning)
-        m_caches->zoning =
-            ZoningStore::load(m_config.zones, threadAnalysisCrs(m_id, m_analysisCrsWkt));
+    {
+        // The whole store at the revision the engine screens against.
+        StoreReadOptions read = m_caches->read;
+        read.analysisCrs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
+        read.revision = m_storeRevision;
+        m_caches->zoning = ZoningStore::load(m_config.zones, read);
+    }
     return m_caches->zoning;
+}
+
+std::shared_ptr<const PreparedStore> ScreeningEngine::storeFor(const ScreeningRequest& request,
+                                                               const Layer& sites) const
+{
+    if (m_store)
+        return m_store;
+    std::lock_guard lock(m_caches->sourceMutex);
+    ZoningSource& source = *m_caches->source;
+    StoreReadOptions read = m_caches->read;
+    read.window = screeningWindow(sites, source.catalog().layers, request.bufferM, m_extent);
+    return PreparedStore::build(*ZoningStore::load(source, read));
 }
 
 ScreeningEngine::~ScreeningEngine() = default;
@@ -148,11 +255,22 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
         so.siteCrs = request.siteCrs;
     if (!request.towgs84.empty())
         so.towgs84 = parseTowgs84(request.towgs84);
-    so.zoningExtent = m_store->extent();
+    so.zoningExtent = m_extent;
     so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
     const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
         return withProjectAttributes(siteFromWkt(request.siteWkt, crs, so), request);
+    if (!request.sitesData.empty())
+    {
+        // Read from memory: the same GDAL driver as for a file of that name, without the disk.
+        const MemoryFile file(request.sitesData, request.sitesPath);
+        ScreeningRequest named = request;
+        named.sitesData.clear();
+        named.sitesPath = file.path();
+        if (named.sitesLabel.empty())
+            named.sitesLabel = request.sitesPath;
+        return loadSites(named);
+    }
     if (request.sitesLabel.empty())
         return withProjectAttributes(redline::loadSites(request.sitesPath, crs, so, &m_registry),
                                      request);
@@ -205,9 +323,11 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
     const std::string rulesName = request.rules.empty() ? m_config.defaultRules : request.rules;
     auto rules = ruleSet(rulesName);
 
-    // A shared, warm Screening unless the request needs its own threads or progress callback.
+    // A shared, warm Screening unless the request needs its own threads, progress callback or
+    // its own window of the store.
+    const std::shared_ptr<const PreparedStore> store = storeFor(request, sites);
     std::shared_ptr<const Screening> screening;
-    const bool shareable = request.threads == 0 && !request.progress;
+    const bool shareable = request.threads == 0 && !request.progress && store == m_store;
     const auto key = std::make_tuple(rulesName, request.bufferM, request.overlapGeometry);
     if (shareable)
     {
@@ -222,7 +342,7 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
         opts.threads = request.threads;
         opts.progress = request.progress;
         opts.overlapGeometry = request.overlapGeometry;
-        screening = std::make_shared<const Screening>(m_store, rules, opts);
+        screening = std::make_shared<const Screening>(store, rules, opts);
         if (shareable)
         {
             std::lock_guard lock(m_caches->mutex);
@@ -233,14 +353,17 @@ ScreeningReport ScreeningEngine::screen(const ScreeningRequest& request, const L
 
     ScreeningReport report;
     report.redlineVersion = REDLINE_VERSION;
-    report.zones = m_config.zones;
+    report.zones = m_storeLabel; // never a password
+    report.store = m_storeLabel;
+    if (m_storeRevision)
+        report.storeRevision = *m_storeRevision;
     report.sites = !request.sitesLabel.empty() ? request.sitesLabel
                    : request.sitesPath.empty() ? std::string("--site-wkt")
                                                : request.sitesPath;
     report.analysisCrs = m_analysisCrsLabel;
     report.ruleSet = rulesName;
     report.ruleSetVersion = rules->version();
-    report.warnings = m_store->warnings(); // zoning repairs (make-valid) and other load warnings
+    report.warnings = store->warnings(); // zoning repairs (make-valid) and other load warnings
     report.warnings.insert(report.warnings.end(), sites.warnings.begin(), sites.warnings.end());
     report.results = screening->run(sites);
     if (request.zoningContext)

@@ -1,8 +1,5 @@
 #include "redline/data/Attributes.hpp"
 
-#include <algorithm>
-#include <cctype>
-
 #include "redline/core/Numbers.hpp"
 
 namespace redline
@@ -57,21 +54,6 @@ std::optional<double> Attributes::number(const std::string& name) const
         return *d;
     if (const auto* s = std::get_if<std::string>(v))
         return parseNumber(*s);
-    return std::nullopt;
-}
-
-std::optional<bool> Attributes::flag(const std::string& name) const
-{
-    auto t = text(name);
-    if (!t)
-        return std::nullopt;
-    std::string s = *t;
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (s == "1" || s == "true" || s == "yes" || s == "y" || s == "是")
-        return true;
-    if (s == "0" || s == "false" || s == "no" || s == "n" || s == "否")
-        return false;
     return std::nullopt;
 }
 

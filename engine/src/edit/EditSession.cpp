@@ -2,11 +2,12 @@
 
 #include <set>
 
-#include "redline/edit/Revision.hpp"
-#include "redline/qa/RawZoning.hpp"
+#include "redline/core/Error.hpp"
+#include "redline/model/ZoningStore.hpp"
 
 #include "edit/EditState.hpp"
 #include "edit/PolygonEdits.hpp"
+#include "model/FileSource.hpp"
 
 namespace redline
 {
@@ -26,10 +27,12 @@ bool sameFeature(const Feature& a, const Feature& b)
            a.geometry.parts() == b.geometry.parts() && a.attributes.items() == b.attributes.items();
 }
 
-std::map<std::string, WorkingLayer> loadWorkingLayers(const std::string& storePath, Crs& crs,
+std::map<std::string, WorkingLayer> loadWorkingLayers(ZoningSource& source, Crs& crs,
                                                       std::vector<std::string>& order)
 {
-    const auto store = loadZoningRaw(storePath);
+    StoreReadOptions options;
+    options.repairInvalid = false;
+    const auto store = ZoningStore::load(source, options);
     crs = store->analysisCrs();
     std::map<std::string, WorkingLayer> out;
     order.clear();
@@ -38,7 +41,6 @@ std::map<std::string, WorkingLayer> loadWorkingLayers(const std::string& storePa
         order.push_back(zl.name);
         WorkingLayer wl;
         wl.info = zl;
-        wl.sourceLayer = zl.layer->name;
         for (const Feature& f : zl.layer->features)
             wl.features.emplace(f.fid, f);
         out.emplace(zl.name, std::move(wl));
@@ -70,7 +72,7 @@ WorkingLayer& EditSession::Impl::layer(const std::string& name)
 {
     const auto it = work.find(name);
     if (it == work.end())
-        throw EditError(storePath + ": no layer '" + name + "' in this zoning store.");
+        throw EditError(label + ": no layer '" + name + "' in this zoning store.");
     return it->second;
 }
 
@@ -79,7 +81,7 @@ Feature& EditSession::Impl::existing(const std::string& layerName, std::int64_t 
     WorkingLayer& wl = layer(layerName);
     const auto it = wl.features.find(fid);
     if (it == wl.features.end())
-        throw EditError(storePath + ", layer '" + layerName + "': no feature with fid " +
+        throw EditError(label + ", layer '" + layerName + "': no feature with fid " +
                         std::to_string(fid) + ".");
     return it->second;
 }
@@ -143,7 +145,7 @@ OpRecord EditSession::Impl::apply(const EditOp& op)
     record.op = op;
     record.nextTempFidBefore = nextTempFid;
     Recorder rec(*this, record);
-    const std::string where = storePath + ", layer '" + op.layer + "'";
+    const std::string where = label + ", layer '" + op.layer + "'";
     switch (op.type)
     {
     case OpType::Add:
@@ -227,9 +229,16 @@ EditSession::EditSession(const std::string& storePath, std::string user)
 {
     m_impl->storePath = storePath;
     m_impl->user = std::move(user);
-    m_impl->gpkgPath = storeGeoPackage(storePath);
-    m_impl->baseRevision = currentRevision(storePath);
-    m_impl->base = edit::detail::loadWorkingLayers(storePath, m_impl->crs, m_impl->order);
+    const auto source = ZoningSource::open(storePath);
+    m_impl->label = source->label();
+    const auto revision = source->revision();
+    if (!revision)
+        throw ConfigError(source->label() + ": edit sessions need a store that keeps revisions "
+                                            "(a GeoPackage, a catalog of one, or PostGIS).");
+    if (const auto* file = dynamic_cast<const detail::FileSource*>(source.get()))
+        m_impl->gpkgPath = file->geoPackage();
+    m_impl->baseRevision = *revision;
+    m_impl->base = edit::detail::loadWorkingLayers(*source, m_impl->crs, m_impl->order);
     m_impl->work = m_impl->base;
 }
 
@@ -238,6 +247,10 @@ EditSession::~EditSession() = default;
 const std::string& EditSession::storePath() const
 {
     return m_impl->storePath;
+}
+const std::string& EditSession::storeLabel() const
+{
+    return m_impl->label;
 }
 const std::string& EditSession::geoPackage() const
 {
@@ -386,7 +399,7 @@ std::size_t EditSession::operationCount() const
 void EditSession::undo()
 {
     if (m_impl->done.empty())
-        throw EditError(m_impl->storePath + ": nothing to undo.");
+        throw EditError(m_impl->label + ": nothing to undo.");
     OpRecord record = std::move(m_impl->done.back());
     m_impl->done.pop_back();
     for (const auto& [key, before] : record.before)
@@ -404,7 +417,7 @@ void EditSession::undo()
 void EditSession::redo()
 {
     if (m_impl->undone.empty())
-        throw EditError(m_impl->storePath + ": nothing to redo.");
+        throw EditError(m_impl->label + ": nothing to redo.");
     OpRecord record = std::move(m_impl->undone.back());
     m_impl->undone.pop_back();
     for (const auto& [key, after] : record.after)
@@ -455,8 +468,9 @@ void EditSession::rebase()
     std::vector<EditOp> ops;
     for (const auto& record : m_impl->done)
         ops.push_back(record.op);
-    m_impl->baseRevision = currentRevision(m_impl->storePath);
-    m_impl->base = edit::detail::loadWorkingLayers(m_impl->storePath, m_impl->crs, m_impl->order);
+    const auto source = ZoningSource::open(m_impl->storePath);
+    m_impl->baseRevision = source->revision().value_or(0);
+    m_impl->base = edit::detail::loadWorkingLayers(*source, m_impl->crs, m_impl->order);
     m_impl->work = m_impl->base;
     m_impl->done.clear();
     m_impl->undone.clear();

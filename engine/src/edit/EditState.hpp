@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "redline/edit/EditSession.hpp"
+#include "redline/model/ZoningSource.hpp"
 
 namespace redline
 {
@@ -25,8 +26,7 @@ struct FeatureKey
 
 struct WorkingLayer
 {
-    ZoneLayer info;          // metadata; info.layer is the base snapshot as loaded
-    std::string sourceLayer; // layer name inside the GeoPackage
+    ZoneLayer info; // metadata; info.layer is the base snapshot as loaded
     std::map<std::int64_t, Feature> features;
 };
 
@@ -62,9 +62,10 @@ struct OpRecord
 };
 
 [[nodiscard]] bool sameFeature(const Feature& a, const Feature& b);
-// Reads the store's layers as stored (no repair) in its analysis CRS; `order` gets the layer order.
+// Reads the store's newest layers as stored (no repair) in its analysis CRS; `order` gets the
+// layer order.
 [[nodiscard]] std::map<std::string, WorkingLayer>
-loadWorkingLayers(const std::string& storePath, Crs& crs, std::vector<std::string>& order);
+loadWorkingLayers(ZoningSource& source, Crs& crs, std::vector<std::string>& order);
 // Zone layers (for the QA) built from working layers.
 [[nodiscard]] std::vector<ZoneLayer> toZoneLayers(const std::map<std::string, WorkingLayer>& ls,
                                                   const std::vector<std::string>& order);
@@ -73,8 +74,9 @@ loadWorkingLayers(const std::string& storePath, Crs& crs, std::vector<std::strin
 
 struct EditSession::Impl
 {
-    std::string storePath;
-    std::string gpkgPath;
+    std::string storePath; // locator as given (may hold a password)
+    std::string label;     // locator without password, for messages
+    std::string gpkgPath;  // "" for a PostGIS store
     std::string user;
     Crs crs;
     int baseRevision = 0;

@@ -7,8 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
-#include "data/AttributesJson.hpp"
 #include "redline/core/Error.hpp"
+
+#include "data/AttributesJson.hpp"
+#include "gdal/GdalErrorScope.hpp"
+#include "gdal/OgrConvert.hpp"
 
 namespace redline::edit::detail
 {
@@ -27,10 +30,94 @@ struct ResultSet
     }
 };
 
+std::optional<Feature> featureFrom(const OGRFeature& row, int geomField, int attrField,
+                                   std::int64_t fid)
+{
+    if (row.IsFieldNull(attrField) && row.IsFieldNull(geomField))
+        return std::nullopt;
+    Feature f;
+    f.fid = fid;
+    f.attributes = attributesFromJson(row.GetFieldAsString(attrField));
+    if (!row.IsFieldNull(geomField))
+    {
+        int size = 0;
+        const GByte* wkb = row.GetFieldAsBinary(geomField, &size);
+        OGRGeometry* raw = nullptr;
+        if (OGRGeometryFactory::createFromWkb(wkb, nullptr, &raw, size) != OGRERR_NONE || !raw)
+            throw IoError("redline_audit: unreadable geometry for fid " + std::to_string(fid));
+        OGRGeometryUniquePtr owned(raw);
+        f.geometry = redline::detail::fromOgr(*owned);
+    }
+    return f;
+}
+
 } // namespace
+
+std::vector<RevisionInfo> readRevisionRows(GDALDataset& ds)
+{
+    std::vector<RevisionInfo> out;
+    if (!hasRevisionTables(ds))
+        return out;
+    // `revision + 0`: an expression, so that OGR does not take the primary key as the FID.
+    ResultSet rs{ds, ds.ExecuteSQL("SELECT revision + 0 AS rev, time, user, reason, added, "
+                                   "modified, deleted, warnings FROM redline_revisions "
+                                   "ORDER BY revision",
+                                   nullptr, nullptr)};
+    if (!rs.layer)
+        return out;
+    for (auto& f : *rs.layer)
+    {
+        RevisionInfo r;
+        r.revision = f->GetFieldAsInteger(0);
+        r.time = f->GetFieldAsString(1);
+        r.user = f->GetFieldAsString(2);
+        r.reason = f->GetFieldAsString(3);
+        r.added = f->GetFieldAsInteger(4);
+        r.modified = f->GetFieldAsInteger(5);
+        r.deleted = f->GetFieldAsInteger(6);
+        r.warnings = f->GetFieldAsString(7);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<AuditRow> readAuditRows(GDALDataset& ds, int fromExclusive, int toInclusive,
+                                    bool images)
+{
+    std::vector<AuditRow> out;
+    if (!hasRevisionTables(ds))
+        return out;
+    const std::string sql =
+        std::string("SELECT revision, time, user, layer, fid, operation, reason") +
+        (images ? ", old_geometry, new_geometry, old_attributes, new_attributes" : "") +
+        " FROM redline_audit WHERE revision > " + std::to_string(fromExclusive) +
+        " AND revision <= " + std::to_string(toInclusive) + " ORDER BY id";
+    ResultSet rs{ds, ds.ExecuteSQL(sql.c_str(), nullptr, nullptr)};
+    if (!rs.layer)
+        return out;
+    for (auto& f : *rs.layer)
+    {
+        AuditRow r;
+        r.revision = f->GetFieldAsInteger(0);
+        r.time = f->GetFieldAsString(1);
+        r.user = f->GetFieldAsString(2);
+        r.layer = f->GetFieldAsString(3);
+        r.fid = f->GetFieldAsInteger64(4);
+        r.operation = f->GetFieldAsString(5);
+        r.reason = f->GetFieldAsString(6);
+        if (images)
+        {
+            r.before = featureFrom(*f, 7, 9, r.fid);
+            r.after = featureFrom(*f, 8, 10, r.fid);
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
 
 void execSql(GDALDataset& ds, const std::string& sql, const std::string& path)
 {
+    redline::detail::GdalErrorScope gdal(path); // SQLite's complaints belong in our message
     CPLErrorReset();
     OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (result)
@@ -86,6 +173,34 @@ int maxRevision(GDALDataset& ds)
         return 0;
     OGRFeatureUniquePtr f(rs.layer->GetNextFeature());
     return f ? f->GetFieldAsInteger(0) : 0;
+}
+
+void insertRevisionRow(GDALDataset& ds, const RevisionInfo& r, const std::string& path)
+{
+    execSql(ds,
+            "INSERT INTO redline_revisions(revision, time, user, reason, added, modified, "
+            "deleted, warnings) VALUES(" +
+                std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) +
+                ", " + sqlText(r.reason) + ", " + std::to_string(r.added) + ", " +
+                std::to_string(r.modified) + ", " + std::to_string(r.deleted) + ", " +
+                sqlText(r.warnings) + ")",
+            path);
+}
+
+void insertAuditRow(GDALDataset& ds, const AuditRow& r, const std::vector<unsigned char>& oldWkb,
+                    const std::vector<unsigned char>& newWkb, const std::string& path)
+{
+    const std::string oldAttrs =
+        r.before ? sqlText(attributesToJson(r.before->attributes)) : "NULL";
+    const std::string newAttrs = r.after ? sqlText(attributesToJson(r.after->attributes)) : "NULL";
+    execSql(ds,
+            "INSERT INTO redline_audit(revision, time, user, layer, fid, operation, "
+            "old_geometry, new_geometry, old_attributes, new_attributes, reason) VALUES(" +
+                std::to_string(r.revision) + ", " + sqlText(r.time) + ", " + sqlText(r.user) +
+                ", " + sqlText(r.layer) + ", " + std::to_string(r.fid) + ", " +
+                sqlText(r.operation) + ", " + sqlBlob(oldWkb) + ", " + sqlBlob(newWkb) + ", " +
+                oldAttrs + ", " + newAttrs + ", " + sqlText(r.reason) + ")",
+            path);
 }
 
 std::string sqlText(const std::string& s)

@@ -4,91 +4,23 @@
 #include <memory>
 #include <set>
 
-#include <ogrsf_frmts.h>
-
-#include "redline/core/Error.hpp"
-#include "redline/edit/Revision.hpp"
-#include "redline/geo/CrsTransform.hpp"
+#include "redline/model/ZoningSource.hpp"
+#include "redline/model/ZoningStore.hpp"
 #include "redline/qa/RawZoning.hpp"
 #include "redline/stats/ZoningStats.hpp"
-
-#include "gdal/GdalHandles.hpp"
 
 namespace redline
 {
 
-namespace
-{
-
-// CRS of each layer as stored in the GeoPackage (audit geometries are in it).
-std::map<std::string, Crs> nativeCrsOf(const std::string& gpkg,
-                                       const std::vector<ZoneLayer>& layers)
-{
-    std::map<std::string, Crs> out;
-    auto ds = detail::openVector(gpkg, false);
-    if (!ds)
-        throw IoError(gpkg + ": cannot open the GeoPackage.");
-    for (const ZoneLayer& zl : layers)
-    {
-        OGRLayer* layer = ds->GetLayerByName(zl.layer->name.c_str());
-        if (!layer || !layer->GetSpatialRef())
-            continue;
-        char* wkt = nullptr;
-        layer->GetSpatialRef()->exportToWkt(&wkt);
-        out.emplace(zl.name, Crs::fromWkt(wkt));
-        CPLFree(wkt);
-    }
-    return out;
-}
-
-} // namespace
-
 std::vector<ZoneLayer> layersAtRevision(const std::string& storePath, int revision,
                                         Crs& analysisCrs)
 {
-    const int current = currentRevision(storePath);
-    if (revision < 0 || revision > current)
-        throw ConfigError(storePath + ": no revision " + std::to_string(revision) +
-                          " (the store is at revision " + std::to_string(current) + ").");
-    const auto store = loadZoningRaw(storePath);
+    StoreReadOptions options;
+    options.revision = revision;
+    options.repairInvalid = false;
+    const auto store = ZoningStore::load(storePath, options);
     analysisCrs = store->analysisCrs();
-    std::vector<ZoneLayer> layers = store->layers();
-    if (revision == current)
-        return layers;
-    // Rewind: undo the audit rows after `revision`, newest first.
-    std::map<std::string, std::map<std::int64_t, Feature>> state;
-    for (const ZoneLayer& zl : layers)
-        for (const Feature& f : zl.layer->features)
-            state[zl.name].emplace(f.fid, f);
-    const auto native = nativeCrsOf(storeGeoPackage(storePath), layers);
-    std::map<std::string, std::unique_ptr<CrsTransform>> toAnalysis;
-    for (const auto& [name, crs] : native)
-        if (!crs.isSame(analysisCrs))
-            toAnalysis[name] = std::make_unique<CrsTransform>(crs, analysisCrs);
-    const auto rows = readAudit(storePath, revision, current);
-    for (auto it = rows.rbegin(); it != rows.rend(); ++it)
-    {
-        auto& fs = state[it->layer];
-        if (!it->before)
-        {
-            fs.erase(it->fid);
-            continue;
-        }
-        Feature f = *it->before;
-        const auto t = toAnalysis.find(it->layer);
-        if (t != toAnalysis.end() && t->second)
-            f.geometry = t->second->apply(f.geometry);
-        fs[it->fid] = std::move(f);
-    }
-    for (ZoneLayer& zl : layers)
-    {
-        auto layer = std::make_shared<Layer>(*zl.layer);
-        layer->features.clear();
-        for (auto& [fid, f] : state[zl.name])
-            layer->features.push_back(f);
-        zl.layer = std::move(layer);
-    }
-    return layers;
+    return store->layers();
 }
 
 namespace
@@ -229,12 +161,16 @@ StoreDiff diffLayers(const std::vector<ZoneLayer>& from, const std::vector<ZoneL
 
 StoreDiff diffRevisions(const std::string& storePath, int fromRevision, int toRevision)
 {
-    Crs crs;
-    const auto a = layersAtRevision(storePath, fromRevision, crs);
-    const auto b = layersAtRevision(storePath, toRevision, crs);
-    StoreDiff d = diffLayers(a, b, crs);
-    d.from = storePath + "@" + std::to_string(fromRevision);
-    d.to = storePath + "@" + std::to_string(toRevision);
+    const auto source = ZoningSource::open(storePath);
+    StoreReadOptions options;
+    options.repairInvalid = false;
+    options.revision = fromRevision;
+    const auto a = ZoningStore::load(*source, options);
+    options.revision = toRevision;
+    const auto b = ZoningStore::load(*source, options);
+    StoreDiff d = diffLayers(a->layers(), b->layers(), a->analysisCrs());
+    d.from = source->label() + "@" + std::to_string(fromRevision);
+    d.to = source->label() + "@" + std::to_string(toRevision);
     return d;
 }
 
@@ -243,8 +179,8 @@ StoreDiff diffStores(const std::string& fromStore, const std::string& toStore)
     const auto a = loadZoningRaw(fromStore);
     const auto b = loadZoningRaw(toStore, a->analysisCrs());
     StoreDiff d = diffLayers(a->layers(), b->layers(), a->analysisCrs());
-    d.from = fromStore;
-    d.to = toStore;
+    d.from = a->label();
+    d.to = b->label();
     return d;
 }
 

@@ -153,6 +153,11 @@ std::optional<double> EllipsoidalMeasure::areaFromPlanar(double planarArea, cons
     return planarArea / (k * k); // Transverse Mercator is conformal: areal scale k²
 }
 
+double EllipsoidalMeasure::geodesicArea(const Geometry& g) const
+{
+    return g.dimension() == Dimension::Area ? m_impl->geodesicArea(g) : 0;
+}
+
 double EllipsoidalMeasure::Impl::geodesicArea(const Geometry& g) const
 {
     const Geometry ll = toGeographic->apply(g);

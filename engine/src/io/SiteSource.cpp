@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "gdal/OgrConvert.hpp"
+#include "geo/TransformCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
@@ -151,7 +152,9 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
 
     if (options.reproject && !layer.crs.isSame(analysisCrs))
     {
-        const CrsTransform transform(layer.crs, analysisCrs);
+        // Cached per thread: setting up a PROJ operation costs tens of milliseconds, which a
+        // service screening one site per request cannot pay every time.
+        const CrsTransform& transform = detail::cachedTransform(layer.crs, analysisCrs);
         for (Feature& f : layer.features)
         {
             if (!f.error.empty())

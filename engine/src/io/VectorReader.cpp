@@ -5,6 +5,7 @@
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <ogr_api.h>
 
 #include "redline/core/Error.hpp"
@@ -150,7 +151,8 @@ std::vector<std::string> listLayers(const std::string& path)
 Layer readLayer(const std::string& path, const ReadOptions& options)
 {
     const fs::path p(path);
-    if (!fs::exists(p))
+    VSIStatBufL stat;
+    if (VSIStatExL(path.c_str(), &stat, VSI_STAT_EXISTS_FLAG) != 0) // also /vsimem/ files
         throw IoError(path + ": file not found.");
     const bool sniff = needsEncodingSniff(p);
     detail::GdalErrorScope gdal(path);

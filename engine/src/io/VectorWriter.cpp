@@ -302,7 +302,8 @@ void writeLayer(GDALDataset& ds, const LayerPlan& plan, const Format& format,
 
 // Writes the planned layers into `file` (a temporary path) with GDAL.
 void writeDataset(const Format& format, const std::string& file, const std::string& where,
-                  const std::vector<LayerPlan>& plans, WriteResult& result)
+                  const std::vector<LayerPlan>& plans, WriteResult& result,
+                  const DatasetMetadata& metadata = {})
 {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.driver);
     if (!driver)
@@ -313,6 +314,8 @@ void writeDataset(const Format& format, const std::string& file, const std::stri
         throw IoError(where + ": cannot create the output file" + gdal.failureReason() + ".");
     for (const auto& plan : plans)
         writeLayer(*ds, plan, format, where);
+    for (const auto& [key, value] : metadata)
+        ds->SetMetadataItem(key.c_str(), value.c_str());
     ds.reset(); // closing flushes; a failed flush shows only as a GDAL error
     if (gdal.failed())
         throw IoError(where + ": writing the output file failed" + gdal.failureReason() + ".");
@@ -439,7 +442,7 @@ std::optional<std::string> vectorFormatForPath(const std::string& path)
 }
 
 WriteResult writeLayers(const std::string& path, const std::vector<Layer>& layers,
-                        const WriteOptions& options)
+                        const WriteOptions& options, const DatasetMetadata& metadata)
 {
     const auto name = options.format.empty() ? vectorFormatForPath(path) : options.format;
     if (!name)
@@ -471,7 +474,7 @@ WriteResult writeLayers(const std::string& path, const std::vector<Layer>& layer
                                   layers.front().crs.label() + " (read it back with --site-crs " +
                                   layers.front().crs.label() + ").");
     AtomicFile file(path, format.extension);
-    writeDataset(format, file.tempPath(), path, plans, result);
+    writeDataset(format, file.tempPath(), path, plans, result, metadata);
     file.commit();
     result.files.push_back(path);
     return result;

@@ -1,16 +1,12 @@
 #include "redline/model/ZoningStore.hpp"
 
-#include <yaml-cpp/yaml.h>
-
-#include <filesystem>
-#include <set>
-#include <type_traits>
-
 #include "redline/core/Error.hpp"
-#include "redline/core/Numbers.hpp"
-#include "redline/io/VectorReader.hpp"
+#include "redline/model/ZoningSource.hpp"
+#include "redline/pg/ConnectionString.hpp"
 
-namespace fs = std::filesystem;
+#include "geos/GeosContext.hpp"
+#include "io/PolygonRepair.hpp"
+#include "model/Rewind.hpp"
 
 namespace redline
 {
@@ -18,198 +14,111 @@ namespace redline
 namespace
 {
 
-constexpr const char* kDefaultAnalysisCrs = "EPSG:4549";
-
-std::shared_ptr<const Layer> readZoneLayer(const std::string& source, const std::string& layer,
-                                           const std::string& idField, const Crs& analysisCrs)
+std::string featureLabel(const ZoneLayer& zl, const Feature& f)
 {
-    ReadOptions ro;
-    ro.layerName = layer;
-    ro.targetCrs = analysisCrs;
-    ro.idField = idField;
-    return std::make_shared<const Layer>(readLayer(source, ro));
+    if (const auto id = f.attributes.text(zl.idField); id && !zl.idField.empty())
+        return "'" + *id + "'";
+    return "FID " + std::to_string(f.fid);
 }
 
-bool isYaml(const fs::path& p)
+// The same repair, with the same warning, as VectorReader's (for every kind of store and every
+// revision alike).
+void repairLayer(ZoneLayer& zl, const std::string& label, detail::GeosContext& geos)
 {
-    const auto ext = p.extension().string();
-    return ext == ".yaml" || ext == ".yml";
-}
-
-template <typename T>
-T yamlValue(const YAML::Node& node, const std::string& key, const T& fallback,
-            const std::string& where)
-{
-    if (!node[key])
-        return fallback;
-    if constexpr (std::is_same_v<T, double>)
+    auto layer = std::make_shared<Layer>(*zl.layer);
+    for (Feature& f : layer->features)
     {
-        // yaml-cpp reads numbers through a stringstream, i.e. the global C++ locale.
-        if (const auto v = node[key].IsScalar() ? parseNumber(node[key].Scalar()) : std::nullopt)
-            return *v;
-        throw ConfigError(where + ": field '" + key + "' is not a number.");
+        const std::string where = describeLocation(label, zl.name, featureLabel(zl, f));
+        try
+        {
+            if (auto why = detail::repairPolygon(geos, f.geometry))
+                layer->warnings.push_back(where + ": invalid geometry (" + *why +
+                                          ") repaired with make-valid.");
+        }
+        catch (const GeometryError& e)
+        {
+            throw GeometryError(where + ": " + e.what() + ".");
+        }
     }
-    try
-    {
-        return node[key].as<T>();
-    }
-    catch (const YAML::Exception&)
-    {
-        throw ConfigError(where + ": field '" + key + "' has an invalid value.");
-    }
-}
-
-std::vector<ZoneLayer> readCatalog(const fs::path& catalog, Crs& analysisCrs, bool crsGiven)
-{
-    const std::string file = catalog.string();
-    YAML::Node root;
-    try
-    {
-        root = YAML::LoadFile(file);
-    }
-    catch (const YAML::Exception& e)
-    {
-        throw ConfigError(file + ": not a valid YAML catalog (" + e.msg + ", line " +
-                          std::to_string(e.mark.line + 1) + ").");
-    }
-    if (!root.IsMap())
-        throw ConfigError(file + ": the catalog has no 'layers' list (it is not a YAML map).");
-    static const std::set<std::string> kTopKeys{"analysis_crs", "official_figures", "layers",
-                                                "name", "description"};
-    for (const auto& kv : root)
-        if (!kTopKeys.count(kv.first.as<std::string>()))
-            throw ConfigError(file + ": unknown catalog field '" + kv.first.as<std::string>() + "'.");
-    if (!crsGiven && root["analysis_crs"])
-        analysisCrs = Crs::fromUserInput(root["analysis_crs"].as<std::string>());
-    if (!root["layers"] || !root["layers"].IsSequence())
-        throw ConfigError(file + ": the catalog has no 'layers' list.");
-
-    static const std::set<std::string> kLayerKeys{
-        "source", "layer", "kind", "id_field", "name_field", "buffer_m", "official_area_km2",
-        "screened", "style", "title"};
-    std::vector<ZoneLayer> layers;
-    std::size_t index = 0;
-    for (const auto& node : root["layers"])
-    {
-        ++index;
-        const std::string where = file + ", layers entry " + std::to_string(index);
-        if (!node.IsMap())
-            throw ConfigError(where + ": not a map of fields (source, kind, ...).");
-        for (const auto& kv : node)
-            if (!kLayerKeys.count(kv.first.as<std::string>()))
-                throw ConfigError(where + ": unknown field '" + kv.first.as<std::string>() + "'.");
-        if (!node["source"])
-            throw ConfigError(where + ": missing 'source'.");
-        fs::path source = node["source"].as<std::string>();
-        if (source.is_relative())
-            source = catalog.parent_path() / source;
-        ZoneLayer zl;
-        zl.name = yamlValue<std::string>(node, "layer", {}, where);
-        const auto conventional = conventionalLayer(zl.name);
-        zl.kind = yamlValue<std::string>(node, "kind", conventional ? conventional->kind : "",
-                                         where);
-        if (zl.kind.empty())
-            throw ConfigError(where + ": missing 'kind' for layer '" + zl.name + "'.");
-        zl.idField = yamlValue<std::string>(node, "id_field",
-                                            conventional ? conventional->idField : "zone_id", where);
-        zl.nameField = yamlValue<std::string>(node, "name_field",
-                                              conventional ? conventional->nameField : "name", where);
-        zl.bufferM = yamlValue<double>(node, "buffer_m", 100.0, where);
-        if (zl.bufferM < 0)
-            throw ConfigError(where + ": 'buffer_m' must not be negative.");
-        zl.screened = yamlValue<bool>(node, "screened",
-                                      conventional ? conventional->screened : true, where);
-        if (node["official_area_km2"])
-            zl.officialAreaKm2 = yamlValue<double>(node, "official_area_km2", 0.0, where);
-        std::optional<std::string> layerName;
-        if (!zl.name.empty())
-            layerName = zl.name;
-        ReadOptions ro;
-        ro.layerName = layerName;
-        ro.targetCrs = analysisCrs;
-        ro.idField = zl.idField;
-        zl.layer = std::make_shared<const Layer>(readLayer(source.string(), ro));
-        if (zl.name.empty())
-            zl.name = zl.layer->name;
-        layers.push_back(std::move(zl));
-    }
-    return layers;
-}
-
-// yaml-cpp throws its own exceptions for a value of the wrong shape (a list where text is
-// expected, a key that is not text): they become a ConfigError naming the file and the line.
-std::vector<ZoneLayer> loadCatalog(const fs::path& catalog, Crs& analysisCrs, bool crsGiven)
-{
-    try
-    {
-        return readCatalog(catalog, analysisCrs, crsGiven);
-    }
-    catch (const YAML::Exception& e)
-    {
-        const std::string line =
-            e.mark.is_null() ? "" : ", line " + std::to_string(e.mark.line + 1);
-        throw ConfigError(catalog.string() + line +
-                          ": a catalog field has a value of the wrong type (" + e.msg + ").");
-    }
-}
-
-std::vector<ZoneLayer> loadConventional(const std::string& path, const Crs& analysisCrs)
-{
-    std::vector<ZoneLayer> layers;
-    for (const auto& name : listLayers(path))
-    {
-        const auto conventional = conventionalLayer(name);
-        if (!conventional)
-            continue; // other tables (audit, revisions, styles) are not zoning layers
-        ZoneLayer zl;
-        zl.name = name;
-        zl.kind = conventional->kind;
-        zl.idField = conventional->idField;
-        zl.nameField = conventional->nameField;
-        zl.screened = conventional->screened;
-        zl.layer = readZoneLayer(path, name, zl.idField, analysisCrs);
-        layers.push_back(std::move(zl));
-    }
-    if (layers.empty())
-        throw IoError(path + ": no zoning layer with a conventional name (ecological_redline, "
-                             "control_units, water_protection_zones, protected_areas, "
-                             "prohibited_zones) and no catalog.");
-    return layers;
+    zl.layer = std::move(layer);
 }
 
 } // namespace
 
-ZoningStore::ZoningStore(std::string path, Crs analysisCrs, std::vector<ZoneLayer> layers)
-    : m_path(std::move(path)), m_analysisCrs(std::move(analysisCrs)), m_layers(std::move(layers))
+ZoningStore::ZoningStore(std::string path, Crs analysisCrs, std::vector<ZoneLayer> layers,
+                         StoreProvenance provenance)
+    : m_path(std::move(path)), m_analysisCrs(std::move(analysisCrs)), m_layers(std::move(layers)),
+      m_provenance(std::move(provenance))
 {
+    if (m_provenance.label.empty())
+        m_provenance.label = pg::redactLocator(m_path);
 }
 
-std::shared_ptr<const ZoningStore> ZoningStore::load(const std::string& path)
+std::shared_ptr<const ZoningStore> ZoningStore::load(const std::string& locator)
 {
-    return load(path, Crs());
+    return load(locator, StoreReadOptions{});
 }
 
-std::shared_ptr<const ZoningStore> ZoningStore::load(const std::string& path,
-                                                     const Crs& requestedCrs)
+std::shared_ptr<const ZoningStore> ZoningStore::load(const std::string& locator,
+                                                     const Crs& analysisCrs)
 {
-    const fs::path p(path);
-    if (!fs::exists(p))
-        throw IoError(path + ": zoning store not found.");
-    const bool crsGiven = requestedCrs.isValid();
-    Crs analysisCrs = crsGiven ? requestedCrs : Crs::fromUserInput(kDefaultAnalysisCrs);
-    std::vector<ZoneLayer> layers = isYaml(p) ? loadCatalog(p, analysisCrs, crsGiven)
-                                              : loadConventional(path, analysisCrs);
-    if (analysisCrs.isGeographic())
-        throw CrsError(path + ": the analysis CRS " + analysisCrs.label() +
-                       " is geographic; areas and distances need a projected CRS in metres.");
+    StoreReadOptions o;
+    o.analysisCrs = analysisCrs;
+    return load(locator, o);
+}
+
+std::shared_ptr<const ZoningStore> ZoningStore::load(const std::string& locator,
+                                                     const StoreReadOptions& options)
+{
+    const auto source = ZoningSource::open(locator);
+    return load(*source, options);
+}
+
+std::shared_ptr<const ZoningStore> ZoningStore::load(ZoningSource& source,
+                                                     const StoreReadOptions& options)
+{
+    const Crs crs = source.analysisCrs(options.analysisCrs);
+    const std::optional<int> newest = source.revision();
+    if (options.revision && !newest)
+        throw ConfigError(source.label() + ": this store keeps no revisions, so --at-rev " +
+                          std::to_string(*options.revision) + " cannot be read.");
+    if (options.revision && (*options.revision < 0 || *options.revision > *newest))
+        throw ConfigError(source.label() + ": no revision " + std::to_string(*options.revision) +
+                          " (the store is at revision " + std::to_string(*newest) + ").");
+    LayerReadOptions ro;
+    ro.analysisCrs = crs;
+    ro.window = options.window;
+    std::vector<ZoneLayer> layers;
+    for (const ZoneLayer& meta : source.catalog().layers)
+    {
+        ZoneLayer zl = meta;
+        zl.layer = std::make_shared<const Layer>(source.readLayer(meta, ro));
+        layers.push_back(std::move(zl));
+    }
+    const int revision = options.revision.value_or(newest.value_or(0));
+    if (newest && revision < *newest)
+        detail::rewindLayers(layers, source.audit(revision, *newest), source, crs, options.window);
+    if (options.repairInvalid)
+    {
+        detail::GeosContext geos;
+        for (ZoneLayer& zl : layers)
+            repairLayer(zl, source.label(), geos);
+    }
     for (const auto& l : layers)
         for (const auto& f : l.layer->features)
             if (l.screened && f.geometry.dimension() != Dimension::Area)
-                throw GeometryError(describeLocation(l.layer->source, l.name,
-                                                     "FID " + std::to_string(f.fid)) +
-                                    ": zoning features must be polygons, found a " +
-                                    toString(f.geometry.type()) + ".");
-    return std::make_shared<const ZoningStore>(path, std::move(analysisCrs), std::move(layers));
+                throw GeometryError(
+                    describeLocation(source.label(), l.name, "FID " + std::to_string(f.fid)) +
+                    ": zoning features must be polygons, found a " + toString(f.geometry.type()) +
+                    ".");
+    StoreProvenance provenance;
+    provenance.label = source.label();
+    if (newest)
+        provenance.revision = revision;
+    provenance.contentKey = source.contentKey(provenance.revision);
+    provenance.window = options.window;
+    return std::make_shared<const ZoningStore>(source.locator(), crs, std::move(layers),
+                                               std::move(provenance));
 }
 
 const ZoneLayer* ZoningStore::findLayer(const std::string& name) const

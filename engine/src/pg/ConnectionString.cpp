@@ -329,6 +329,11 @@ std::string scrubSecrets(std::string text, const std::vector<std::string>& secre
     return text;
 }
 
+std::string redactText(const std::string& text)
+{
+    return crudeRedaction(text);
+}
+
 std::string redactLocator(const std::string& text)
 {
     if (!ConnectionString::looksLike(text))

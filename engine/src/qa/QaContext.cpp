@@ -47,8 +47,6 @@ QaContext::QaContext(const std::vector<ZoneLayer>& layers, const Crs& crs, const
                 pf.inScope = scopedFids != nullptr && scopedFids->count(f.fid) > 0;
             if (f.geometry.dimension() == Dimension::Area)
                 ++areal;
-            if (!f.geometry.isEmpty())
-                pf.geom = toGeos(m_geos, f.geometry, redline::detail::OpenRings::Close);
             prepared.features.push_back(std::move(pf));
         }
         prepared.polygonal = areal * 2 >= prepared.features.size() && areal > 0;
@@ -82,6 +80,15 @@ bool QaContext::regionInScope(const Envelope& env) const
     return false;
 }
 
+GeosGeomPtr QaContext::geometry(const PreparedFeature& f)
+{
+    if (f.unusable || f.feature->geometry.isEmpty())
+        return GeosGeomPtr(nullptr, redline::detail::GeosGeomDeleter{m_geos.handle()});
+    if (f.repaired)
+        return clone(m_geos, f.repaired.get());
+    return toGeos(m_geos, f.feature->geometry, redline::detail::OpenRings::Close);
+}
+
 void QaContext::add(QaFinding finding)
 {
     if (finding.location && m_toLonLat)
@@ -105,13 +112,17 @@ void QaContext::addRegion(QaFinding finding, const GEOSGeometry* where)
     add(std::move(finding));
 }
 
-GeosGeomPtr dissolve(GeosContext& h, const std::vector<const PreparedFeature*>& fs)
+GeosGeomPtr dissolve(QaContext& ctx, const std::vector<const PreparedFeature*>& fs)
 {
+    std::vector<GeosGeomPtr> owned;
     std::vector<const GEOSGeometry*> raw;
     for (const auto* f : fs)
-        if (f->geom)
-            raw.push_back(f->geom.get());
-    return polygonalPart(h, unionAll(h, raw).get());
+        if (GeosGeomPtr g = ctx.geometry(*f))
+        {
+            raw.push_back(g.get());
+            owned.push_back(std::move(g));
+        }
+    return polygonalPart(ctx.geos(), unionAll(ctx.geos(), raw).get());
 }
 
 std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer)
@@ -119,6 +130,15 @@ std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer)
     std::vector<const PreparedFeature*> out;
     for (const auto& f : layer.features)
         out.push_back(&f);
+    return out;
+}
+
+std::vector<Envelope> envelopesOf(const std::vector<const PreparedFeature*>& fs)
+{
+    std::vector<Envelope> out;
+    out.reserve(fs.size());
+    for (const auto* f : fs)
+        out.push_back(f->envelope);
     return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// Shared state of one QA run: every feature converted once to a valid GEOS geometry, the scope,
-// and the findings collected so far. Confined to the thread running runZoningQa().
+// Shared state of one QA run: every feature's id, envelope and validity, the scope, and the
+// findings collected so far. GEOS geometries are made when a check needs them and dropped after
+// (geometry()), so a province-sized store is never held twice; only repaired shapes are kept.
+// Confined to the thread running runZoningQa().
 
 #include <memory>
 #include <string>
@@ -21,10 +23,13 @@ using redline::detail::GeosGeomPtr;
 struct PreparedFeature
 {
     const Feature* feature = nullptr;
-    std::string id;   // id-field value
-    GeosGeomPtr geom; // valid polygonal geometry (repaired if the source was invalid), may be null
+    std::string id; // id-field value
     Envelope envelope;
     bool inScope = true;
+    // Set by the validity check (polygon layers): no usable polygon (empty, or not a polygon).
+    bool unusable = false;
+    // Set by the validity check for an invalid polygon: its repaired polygonal form.
+    GeosGeomPtr repaired;
 };
 
 struct PreparedLayer
@@ -47,6 +52,9 @@ class QaContext
     [[nodiscard]] std::vector<const PreparedLayer*> layersOfKind(const std::string& kind) const;
     [[nodiscard]] bool layerInScope(const PreparedLayer& layer) const;
     [[nodiscard]] bool regionInScope(const Envelope& env) const;
+    // The feature as a new GEOS geometry: its repaired form when the validity check repaired it,
+    // null when it has none or the validity check found it unusable.
+    [[nodiscard]] GeosGeomPtr geometry(const PreparedFeature& f);
 
     // Adds a finding; fills the lon/lat of its location.
     void add(QaFinding finding);
@@ -64,8 +72,9 @@ class QaContext
 };
 
 // Dissolved layer (or subset) geometry.
-[[nodiscard]] GeosGeomPtr dissolve(GeosContext& h, const std::vector<const PreparedFeature*>& fs);
+[[nodiscard]] GeosGeomPtr dissolve(QaContext& ctx, const std::vector<const PreparedFeature*>& fs);
 [[nodiscard]] std::vector<const PreparedFeature*> allOf(const PreparedLayer& layer);
+[[nodiscard]] std::vector<Envelope> envelopesOf(const std::vector<const PreparedFeature*>& fs);
 [[nodiscard]] std::string featureLabel(const PreparedLayer& layer, const PreparedFeature& f);
 [[nodiscard]] std::string formatArea(double m2);
 

@@ -1,10 +1,13 @@
-// Cross-layer conflicts of the 三区三线 rules, where both layers exist: the ecological red line
-// may not overlap the urban development boundary (城镇开发边界), permanent basic farmland
-// (永久基本农田) or a key control unit of the industrial-cluster kind (产业集聚重点管控单元).
+// Cross-layer conflicts, where both layers exist: the ecological red line may not overlap a key
+// control unit of the industrial-cluster kind (产业集聚重点管控单元). The red line against
+// permanent basic farmland and the urban development boundary is the 三区三线 coordination check
+// (QaCoordination.cpp).
 
 #include <functional>
 
+#include "analysis/EnvelopeIndex.hpp"
 #include "qa/QaContext.hpp"
+#include "redline/rules/Terms.hpp"
 
 namespace redline::qa::detail
 {
@@ -12,32 +15,36 @@ namespace redline::qa::detail
 namespace
 {
 
-bool isUrbanBoundary(const std::string& kind)
-{
-    return kind == "urban_development_boundary" || kind == "urban_boundary";
-}
-
-bool isFarmland(const std::string& kind)
-{
-    return kind == "permanent_basic_farmland" || kind == "basic_farmland";
-}
-
+// Red line × the features `others` of another layer, through a packed R-tree over the others'
+// envelopes: the work grows with the pairs whose envelopes meet, not with the product of the
+// layers' sizes. Findings come in red-line order, then in the others' order.
 void checkLayerPair(QaContext& ctx, const PreparedLayer& redline, const PreparedLayer& other,
+                    const std::vector<const PreparedFeature*>& others,
                     const std::function<QaSeverity(const PreparedFeature&)>& severityOf,
                     const std::string& what)
 {
     GeosContext& h = ctx.geos();
+    const std::vector<Envelope> envelopes = envelopesOf(others);
+    const redline::detail::EnvelopeIndex index(envelopes);
     for (const auto& r : redline.features)
     {
-        if (!r.geom)
-            continue;
-        for (const auto& o : other.features)
+        GeosGeomPtr rg;
+        for (const std::size_t k : index.query(r.envelope))
         {
-            if (!o.geom || !(r.inScope || o.inScope) || !r.envelope.intersects(o.envelope))
+            const PreparedFeature& o = *others[k];
+            if (!(r.inScope || o.inScope))
+                continue;
+            if (!rg)
+            {
+                rg = ctx.geometry(r);
+                if (!rg)
+                    break;
+            }
+            const GeosGeomPtr og = ctx.geometry(o);
+            if (!og)
                 continue;
             const QaSeverity severity = severityOf(o);
-            GeosGeomPtr common =
-                polygonalPart(h, intersection(h, r.geom.get(), o.geom.get()).get());
+            GeosGeomPtr common = polygonalPart(h, intersection(h, rg.get(), og.get()).get());
             const double a = area(h, common.get());
             if (a <= ctx.options().toleranceM2)
                 continue;
@@ -71,37 +78,26 @@ void checkCrossLayer(QaContext& ctx)
         const std::string& kind = other.zone->kind;
         for (const PreparedLayer* redline : redlines)
         {
-            if (isUrbanBoundary(kind))
-                checkLayerPair(
-                    ctx, *redline, other, [](const PreparedFeature&) { return QaSeverity::Error; },
-                    "the urban development boundary");
-            else if (isFarmland(kind))
-                checkLayerPair(
-                    ctx, *redline, other, [](const PreparedFeature&) { return QaSeverity::Error; },
-                    "permanent basic farmland");
-            else if (kind == "control_units")
+            if (kind == "control_units")
             {
                 // Only key units: an industrial cluster on the red line is an error; a key unit
                 // whose subtype is unknown is flagged for review.
-                PreparedLayer keys;
-                keys.zone = other.zone;
-                keys.polygonal = true;
+                std::vector<const PreparedFeature*> keys;
                 for (const auto& f : other.features)
                 {
-                    const auto type = f.feature->attributes.text("unit_type").value_or("");
-                    const auto sub = f.feature->attributes.text("key_subtype").value_or("");
-                    if (type != "key" || sub == "urban_living" || !f.geom)
-                        continue;
-                    PreparedFeature copy;
-                    copy.feature = f.feature;
-                    copy.id = f.id;
-                    copy.geom = clone(ctx.geos(), f.geom.get());
-                    copy.envelope = f.envelope;
-                    copy.inScope = f.inScope;
-                    keys.features.push_back(std::move(copy));
+                    // Read through the vocabulary, as the rules read them (重点管控 is key).
+                    const auto text = [&](const char* field)
+                    {
+                        const auto raw = f.feature->attributes.text(field).value_or("");
+                        return canonicalValue(field, raw).value_or(raw);
+                    };
+                    const auto type = text("unit_type");
+                    const auto sub = text("key_subtype");
+                    if (type == "key" && sub != "urban_living")
+                        keys.push_back(&f);
                 }
                 checkLayerPair(
-                    ctx, *redline, keys,
+                    ctx, *redline, other, keys,
                     [](const PreparedFeature& f)
                     {
                         const auto sub = f.feature->attributes.text("key_subtype").value_or("");

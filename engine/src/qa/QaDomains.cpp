@@ -34,8 +34,8 @@ QaFinding featureFinding(const PreparedLayer& layer, const PreparedFeature& f, Q
     e.layer = layer.zone->name;
     e.featureId = f.id;
     e.fid = f.feature->fid;
-    if (f.geom)
-        e.location = pointOnSurface(ctx.geos(), f.geom.get());
+    if (const GeosGeomPtr g = ctx.geometry(f))
+        e.location = pointOnSurface(ctx.geos(), g.get());
     return e;
 }
 

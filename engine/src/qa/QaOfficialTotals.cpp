@@ -2,7 +2,8 @@
 // 426.98 km²). Official Chinese figures are normally ellipsoidal (CGCS2000); some catalogs quote
 // projected areas, so a layer passes when either its ellipsoidal or its planar total (analysis
 // CRS) is within the tolerance; otherwise both figures are reported. Totals are of the dissolved
-// layer, so that overlapping features are not counted twice.
+// layer, so that overlapping features are not counted twice: summed over its disjoint pieces
+// (only features that intersect others are unioned, a group at a time).
 
 #include <cmath>
 
@@ -10,6 +11,8 @@
 #include "redline/geo/EllipsoidalArea.hpp"
 
 #include "qa/QaContext.hpp"
+#include "stats/DisjointPieces.hpp"
+#include "stats/DissolvedArea.hpp"
 
 namespace redline::qa::detail
 {
@@ -35,10 +38,14 @@ void checkOfficialTotals(QaContext& ctx)
         summary.officialAreaKm2 = layer.zone->officialAreaKm2;
         if (layer.polygonal)
         {
-            GeosGeomPtr all = dissolve(h, allOf(layer));
-            summary.areaKm2 = area(h, all.get()) / 1e6;
+            const std::vector<const PreparedFeature*> features = allOf(layer);
+            redline::detail::DissolvedArea total(h, measure.get());
+            redline::detail::forEachDisjointPiece(
+                h, envelopesOf(features), [&](std::size_t i) { return ctx.geometry(*features[i]); },
+                [&](const GEOSGeometry* piece, std::size_t) { total.add(piece); });
+            summary.areaKm2 = total.planarM2() / 1e6;
             if (measure)
-                summary.ellipsoidalAreaKm2 = measure->area(polygonalFromGeos(h, all.get())) / 1e6;
+                summary.ellipsoidalAreaKm2 = total.ellipsoidalM2() / 1e6;
         }
         ctx.addSummary(summary);
         if (!summary.officialAreaKm2 || !layer.polygonal || !ctx.layerInScope(layer))

@@ -23,13 +23,15 @@ void checkOverlaps(QaContext& ctx, const PreparedLayer& layer)
     GeosContext& h = ctx.geos();
     std::vector<const PreparedFeature*> fs;
     for (const auto& f : layer.features)
-        if (f.geom)
+        if (!f.unusable && !f.feature->geometry.isEmpty())
             fs.push_back(&f);
-    // Sweep along x so that only envelope-overlapping pairs are intersected.
+    // Sweep along x so that only envelope-overlapping pairs are intersected; each feature is
+    // converted to GEOS once as the sweep's left member, its partners as they come.
     std::sort(fs.begin(), fs.end(),
               [](const auto* a, const auto* b) { return a->envelope.minX < b->envelope.minX; });
     for (std::size_t i = 0; i < fs.size(); ++i)
     {
+        GeosGeomPtr ga;
         for (std::size_t j = i + 1; j < fs.size() && fs[j]->envelope.minX <= fs[i]->envelope.maxX;
              ++j)
         {
@@ -37,8 +39,12 @@ void checkOverlaps(QaContext& ctx, const PreparedLayer& layer)
             const PreparedFeature& b = *fs[j];
             if (!(a.inScope || b.inScope) || !a.envelope.intersects(b.envelope))
                 continue;
-            GeosGeomPtr common =
-                polygonalPart(h, intersection(h, a.geom.get(), b.geom.get()).get());
+            if (!ga)
+                ga = ctx.geometry(a);
+            const GeosGeomPtr gb = ctx.geometry(b);
+            if (!ga || !gb)
+                continue;
+            GeosGeomPtr common = polygonalPart(h, intersection(h, ga.get(), gb.get()).get());
             const double overlap = area(h, common.get());
             if (overlap <= ctx.options().toleranceM2)
                 continue;
@@ -83,13 +89,13 @@ void checkPartitions(QaContext& ctx)
     GeosContext& h = ctx.geos();
     GeosGeomPtr county;
     for (const PreparedLayer* c : ctx.layersOfKind("county"))
-        county = dissolve(h, allOf(*c));
+        county = dissolve(ctx, allOf(*c));
     for (const PreparedLayer& layer : ctx.layers())
     {
         if (!layer.polygonal || !isPartitionKind(layer.zone->kind))
             continue;
         checkOverlaps(ctx, layer);
-        GeosGeomPtr covered = dissolve(h, allOf(layer));
+        GeosGeomPtr covered = dissolve(ctx, allOf(layer));
         if (county && !isEmpty(h, county.get()))
         {
             GeosGeomPtr gaps = difference(h, county.get(), covered.get());

@@ -28,6 +28,8 @@ std::size_t QaReport::warningCount() const
 namespace
 {
 
+constexpr double kM2PerMu = 10000.0 / 15.0;
+
 std::string fixed(double v, int decimals)
 {
     return formatFixed(v, decimals);
@@ -59,7 +61,8 @@ void writeQaText(const QaReport& report, std::ostream& out)
                     << fixed(f.locationLonLat->y, 6) << ")";
         }
         if (f.areaM2 != 0 && f.check != "official_area")
-            out << ", area " << fixed(f.areaM2, 2) << " m²";
+            out << ", area " << fixed(f.areaM2, 2) << " m² (" << fixed(f.areaM2 / kM2PerMu, 2)
+                << " 亩)";
         out << "\n";
     }
     out << report.errorCount() << " error(s), " << report.warningCount() << " warning(s)\n";
@@ -109,6 +112,9 @@ void writeQaJson(const QaReport& report, std::ostream& out)
         if (f.locationLonLat)
             fj["location_lonlat"] = {{"lon", f.locationLonLat->x}, {"lat", f.locationLonLat->y}};
         fj["area_m2"] = f.areaM2;
+        fj["area_mu"] = f.areaM2 / kM2PerMu;
+        if (!f.township.empty())
+            fj["township"] = f.township;
         j["findings"].push_back(fj);
     }
     out << j.dump(2) << "\n";

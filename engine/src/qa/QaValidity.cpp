@@ -18,7 +18,8 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
     base.layer = layer.zone->name;
     base.featureId = f.id;
     base.fid = f.feature->fid;
-    if (!f.geom || isEmpty(h, f.geom.get()))
+    const GeosGeomPtr geom = ctx.geometry(f);
+    if (!geom || isEmpty(h, geom.get()))
     {
         if (f.inScope)
         {
@@ -27,7 +28,7 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
             e.message = label + " has no geometry";
             ctx.add(std::move(e));
         }
-        f.geom.reset();
+        f.unusable = true;
         return;
     }
     if (f.feature->geometry.dimension() != Dimension::Area)
@@ -38,15 +39,15 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
             e.check = "geometry_type";
             e.message =
                 label + " is a " + toString(f.feature->geometry.type()) + " in a polygon layer";
-            e.location = pointOnSurface(h, f.geom.get());
+            e.location = pointOnSurface(h, geom.get());
             ctx.add(std::move(e));
         }
-        f.geom.reset();
+        f.unusable = true;
         return;
     }
     char* reason = nullptr;
     GEOSGeometry* where = nullptr;
-    const char valid = GEOSisValidDetail_r(h.handle(), f.geom.get(), 0, &reason, &where);
+    const char valid = GEOSisValidDetail_r(h.handle(), geom.get(), 0, &reason, &where);
     h.require(valid != 2, label + ": validity test failed");
     if (valid == 1)
         return;
@@ -68,8 +69,8 @@ void checkFeatureGeometry(QaContext& ctx, PreparedLayer& layer, PreparedFeature&
         ctx.add(std::move(e));
     }
     // Later checks measure the repaired shape so that one fault is not reported many times.
-    GeosGeomPtr repaired = own(h, GEOSMakeValid_r(h.handle(), f.geom.get()), label + ": repair");
-    f.geom = polygonalPart(h, repaired.get());
+    GeosGeomPtr repaired = own(h, GEOSMakeValid_r(h.handle(), geom.get()), label + ": repair");
+    f.repaired = polygonalPart(h, repaired.get());
 }
 
 } // namespace
@@ -94,8 +95,8 @@ void checkValidityAndIds(QaContext& ctx)
                     e.fid = f.feature->fid;
                     e.message = featureLabel(layer, f) + " has no value in its id field '" +
                                 layer.zone->idField + "'";
-                    if (f.geom)
-                        e.location = pointOnSurface(ctx.geos(), f.geom.get());
+                    if (const GeosGeomPtr g = ctx.geometry(f))
+                        e.location = pointOnSurface(ctx.geos(), g.get());
                     ctx.add(std::move(e));
                 }
                 continue;
@@ -122,8 +123,8 @@ void checkValidityAndIds(QaContext& ctx)
                         std::to_string(fs.size()) + " features (fid " +
                         std::to_string(fs[0]->feature->fid) + ", " +
                         std::to_string(fs[1]->feature->fid) + (fs.size() > 2 ? ", …)" : ")");
-            if (fs[0]->geom)
-                w.location = pointOnSurface(ctx.geos(), fs[0]->geom.get());
+            if (const GeosGeomPtr g = ctx.geometry(*fs[0]))
+                w.location = pointOnSurface(ctx.geos(), g.get());
             ctx.add(std::move(w));
         }
     }

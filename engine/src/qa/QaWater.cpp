@@ -9,6 +9,7 @@
 #include <map>
 
 #include "redline/core/Numbers.hpp"
+#include "redline/rules/Terms.hpp"
 
 #include "qa/QaContext.hpp"
 
@@ -28,16 +29,19 @@ void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& so
 {
     GeosContext& h = ctx.geos();
     const auto& inners = zones.byLevel.at(inner);
-    GeosGeomPtr outerUnion = dissolve(h, zones.byLevel.at(outer));
+    GeosGeomPtr outerUnion = dissolve(ctx, zones.byLevel.at(outer));
     GeosGeomPtr hull = own(h, GEOSConvexHull_r(h.handle(), outerUnion.get()), "convex hull");
     for (const PreparedFeature* f : inners)
     {
-        if (!f->geom || !(f->inScope || ctx.regionInScope(f->envelope)))
+        if (!(f->inScope || ctx.regionInScope(f->envelope)))
             continue;
-        GeosGeomPtr outside = polygonalPart(h, difference(h, f->geom.get(), hull.get()).get());
+        const GeosGeomPtr geom = ctx.geometry(*f);
+        if (!geom)
+            continue;
+        GeosGeomPtr outside = polygonalPart(h, difference(h, geom.get(), hull.get()).get());
         const double outsideArea = area(h, outside.get());
         double distance = 0;
-        h.require(GEOSDistance_r(h.handle(), f->geom.get(), outerUnion.get(), &distance) == 1,
+        h.require(GEOSDistance_r(h.handle(), geom.get(), outerUnion.get(), &distance) == 1,
                   "distance failed");
         if (outsideArea <= ctx.options().toleranceM2 && distance <= 0)
             continue;
@@ -55,7 +59,7 @@ void checkPair(QaContext& ctx, const PreparedLayer& layer, const std::string& so
             ctx.addRegion(std::move(e), outside.get());
         else
         {
-            e.location = pointOnSurface(h, f->geom.get());
+            e.location = pointOnSurface(h, geom.get());
             ctx.add(std::move(e));
         }
     }
@@ -72,17 +76,20 @@ void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& s
                 inner.push_back(f);
     if (inner.empty())
         return;
-    GeosGeomPtr innerUnion = dissolve(h, inner);
+    GeosGeomPtr innerUnion = dissolve(ctx, inner);
     GeosGeomPtr levelOne =
-        zones.byLevel.count("I") ? dissolve(h, zones.byLevel.at("I")) : dissolve(h, {});
+        zones.byLevel.count("I") ? dissolve(ctx, zones.byLevel.at("I")) : dissolve(ctx, {});
     for (const PreparedFeature* f : zones.byLevel.at("quasi"))
     {
-        if (!f->geom || !(f->inScope || ctx.regionInScope(f->envelope)))
+        if (!(f->inScope || ctx.regionInScope(f->envelope)))
+            continue;
+        const GeosGeomPtr geom = ctx.geometry(*f);
+        if (!geom)
             continue;
         double distance = 0;
-        h.require(GEOSDistance_r(h.handle(), f->geom.get(), innerUnion.get(), &distance) == 1,
+        h.require(GEOSDistance_r(h.handle(), geom.get(), innerUnion.get(), &distance) == 1,
                   "distance failed");
-        GeosGeomPtr onCore = polygonalPart(h, intersection(h, f->geom.get(), levelOne.get()).get());
+        GeosGeomPtr onCore = polygonalPart(h, intersection(h, geom.get(), levelOne.get()).get());
         const double coreArea = area(h, onCore.get());
         if (distance <= 0 && coreArea <= ctx.options().toleranceM2)
             continue;
@@ -101,7 +108,7 @@ void checkQuasi(QaContext& ctx, const PreparedLayer& layer, const std::string& s
         }
         e.message = head + " lies " + formatFixed(distance, 1) +
                     " m away from the level-I/II zones of the same source";
-        e.location = pointOnSurface(h, f->geom.get());
+        e.location = pointOnSurface(h, geom.get());
         ctx.add(std::move(e));
     }
 }
@@ -116,7 +123,9 @@ void checkWaterNesting(QaContext& ctx)
         for (const auto& f : layer->features)
         {
             const std::string source = f.feature->attributes.text("source_name").value_or("");
-            const std::string level = f.feature->attributes.text("level").value_or("");
+            // Read through the vocabulary, as the rules read it: 一级保护区 is level I.
+            const std::string raw = f.feature->attributes.text("level").value_or("");
+            const std::string level = canonicalValue("level", raw).value_or(raw);
             if (source.empty())
             {
                 if (f.inScope)
@@ -127,8 +136,8 @@ void checkWaterNesting(QaContext& ctx)
                     e.featureId = f.id;
                     e.fid = f.feature->fid;
                     e.message = featureLabel(*layer, f) + " has no source_name";
-                    if (f.geom)
-                        e.location = pointOnSurface(ctx.geos(), f.geom.get());
+                    if (const GeosGeomPtr g = ctx.geometry(f))
+                        e.location = pointOnSurface(ctx.geos(), g.get());
                     ctx.add(std::move(e));
                 }
                 continue;

@@ -1,6 +1,5 @@
 #include "redline/qa/RawZoning.hpp"
 
-#include "redline/io/VectorReader.hpp"
 #include "redline/qa/ZoningQa.hpp"
 
 namespace redline
@@ -14,19 +13,10 @@ std::shared_ptr<const ZoningStore> loadZoningRaw(const std::string& storePath)
 std::shared_ptr<const ZoningStore> loadZoningRaw(const std::string& storePath,
                                                  const Crs& analysisCrs)
 {
-    // The catalog and conventional-name logic stay in ZoningStore; only the features are re-read.
-    const auto store = ZoningStore::load(storePath, analysisCrs);
-    std::vector<ZoneLayer> layers = store->layers();
-    for (ZoneLayer& zl : layers)
-    {
-        ReadOptions ro;
-        ro.layerName = zl.layer->name;
-        ro.targetCrs = store->analysisCrs();
-        ro.repairInvalid = false;
-        ro.idField = zl.idField;
-        zl.layer = std::make_shared<const Layer>(readLayer(zl.layer->source, ro));
-    }
-    return std::make_shared<const ZoningStore>(storePath, store->analysisCrs(), std::move(layers));
+    StoreReadOptions o;
+    o.analysisCrs = analysisCrs;
+    o.repairInvalid = false;
+    return ZoningStore::load(storePath, o);
 }
 
 QaReport checkZoningStore(const std::string& storePath, const QaOptions& options)
@@ -34,7 +24,7 @@ QaReport checkZoningStore(const std::string& storePath, const QaOptions& options
     const auto store = loadZoningRaw(storePath);
     QaOptions o = options;
     if (o.storeLabel.empty())
-        o.storeLabel = storePath;
+        o.storeLabel = store->label();
     return runZoningQa(store->layers(), store->analysisCrs(), o);
 }
 

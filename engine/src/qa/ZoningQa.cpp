@@ -1,5 +1,7 @@
 #include "redline/qa/ZoningQa.hpp"
 
+#include "redline/qa/Coordination.hpp"
+
 #include "qa/QaContext.hpp"
 
 namespace redline
@@ -21,6 +23,13 @@ QaReport runZoningQa(const std::vector<ZoneLayer>& layers, const Crs& analysisCr
     qa::detail::checkWaterNesting(ctx);
     qa::detail::checkCrossLayer(ctx);
     qa::detail::checkOfficialTotals(ctx);
+    // 三区三线 coordination (issue 14, qa/QaCoordination.cpp): red line × farmland and ×
+    // development boundary, indexed.
+    CoordinationOptions coordination;
+    coordination.toleranceM2 = options.toleranceM2;
+    coordination.scope = options.scope ? &*options.scope : nullptr;
+    for (QaFinding& f : coordinationFindings(layers, analysisCrs, coordination))
+        report.findings.push_back(std::move(f));
     return report;
 }
 

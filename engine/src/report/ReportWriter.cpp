@@ -81,6 +81,16 @@ nlohmann::json siteJson(const SiteResult& s)
     return site;
 }
 
+nlohmann::json revisionJson(const ScreeningReport& r)
+{
+    return r.storeRevision ? nlohmann::json(*r.storeRevision) : nlohmann::json(nullptr);
+}
+
+std::string revisionText(const ScreeningReport& r)
+{
+    return r.storeRevision ? std::to_string(*r.storeRevision) : std::string();
+}
+
 nlohmann::json reportJson(const ScreeningReport& r)
 {
     nlohmann::json sites = nlohmann::json::array();
@@ -89,6 +99,10 @@ nlohmann::json reportJson(const ScreeningReport& r)
     nlohmann::json doc = {
         {"redline_version", r.redlineVersion},
         {"zones", r.zones},
+        {"store", r.store},
+        {"store_revision", revisionJson(r)},
+        {"rule_set", r.ruleSet},
+        {"rule_set_version", r.ruleSetVersion},
         {"sites_source", r.sites},
         {"analysis_crs", r.analysisCrs},
         {"rules", r.ruleSet},
@@ -116,16 +130,22 @@ std::string csvField(const std::string& s)
     return out + "\"";
 }
 
+// DESIGN A4's columns first and unchanged, then `message` (why a site has verdict error), then
+// the provenance on every row (DESIGN A4: store, store_revision, rule_set, rule_set_version), so
+// that any row copied elsewhere keeps it.
 void writeCsv(const ScreeningReport& r, std::ostream& out)
 {
     out << "site_id,site_name,verdict,layer,kind,zone_id,zone_name,overlap_m2,overlap_mu,"
-           "site_share,overlap_length_m,distance_m,rule_ids,message\n";
+           "site_share,overlap_length_m,distance_m,rule_ids,message,store,store_revision,"
+           "rule_set,rule_set_version\n";
+    const std::string tail = "," + csvField(r.store) + "," + revisionText(r) + "," +
+                             csvField(r.ruleSet) + "," + csvField(r.ruleSetVersion) + "\n";
     for (const auto& s : r.results)
     {
         const std::string head =
             csvField(s.siteId) + "," + csvField(s.name) + "," + toString(s.verdict) + ",";
         if (s.hits.empty())
-            out << head << ",,,,,,,,,," << csvField(s.message) << "\n";
+            out << head << ",,,,,,,,,," << csvField(s.message) << tail;
         for (const auto& h : s.hits)
         {
             std::string ids;
@@ -135,7 +155,7 @@ void writeCsv(const ScreeningReport& r, std::ostream& out)
                 << csvField(h.zoneId) << "," << csvField(h.zoneName) << ","
                 << fixed(h.overlapM2, 4) << "," << fixed(h.overlapM2 / kM2PerMu, 6) << ","
                 << fixed(h.siteShare, 9) << "," << fixed(h.overlapLengthM, 4) << ","
-                << fixed(h.distanceM, 4) << "," << csvField(ids) << ",\n";
+                << fixed(h.distanceM, 4) << "," << csvField(ids) << "," << tail;
         }
     }
 }
@@ -195,6 +215,10 @@ void writeGeoJson(const ScreeningReport& r, std::ostream& out)
                          {"crs", {{"type", "name"}, {"properties", {{"name", r.analysisCrs}}}}},
                          {"redline_version", r.redlineVersion},
                          {"zones", r.zones},
+                         {"store", r.store},
+                         {"store_revision", revisionJson(r)},
+                         {"rule_set", r.ruleSet},
+                         {"rule_set_version", r.ruleSetVersion},
                          {"analysis_crs", r.analysisCrs},
                          {"rules", r.ruleSet},
                          {"features", features}};
@@ -225,7 +249,16 @@ std::vector<std::string> writeReportFile(const ScreeningReport& report, const st
                                          const std::string& path)
 {
     if (format == "gpkg")
-        return writeLayers(path, detail::reportLayers(report), {"gpkg"}).warnings;
+    {
+        const DatasetMetadata provenance{{"redline_version", report.redlineVersion},
+                                         {"store", report.store},
+                                         {"store_revision", revisionText(report)},
+                                         {"rule_set", report.ruleSet},
+                                         {"rule_set_version", report.ruleSetVersion},
+                                         {"analysis_crs", report.analysisCrs},
+                                         {"sites_source", report.sites}};
+        return writeLayers(path, detail::reportLayers(report), {"gpkg"}, provenance).warnings;
+    }
     std::ostringstream text;
     writeReport(report, format, text);
     writeTextFileAtomically(path, text.str());

@@ -35,11 +35,11 @@ bool anyListed(const std::vector<std::string>& listed, const std::vector<std::st
 
 ConditionResult zoneText(const Condition& c, const Hit& hit, const EvalContext& context)
 {
-    const auto raw = textOf(hit.attributes, c.field);
     const char* domain = zoneFieldDomain(hit.kind, c.field);
     if (c.op == Condition::TextOp::Contains || !domain)
     {
-        const bool present = raw && !normalizeSpelling(*raw).empty();
+        const std::string& word = context.zones.text(hit, c.field);
+        const bool present = !word.empty();
         switch (c.op)
         {
         case Condition::TextOp::Exists:
@@ -47,25 +47,25 @@ ConditionResult zoneText(const Condition& c, const Hit& hit, const EvalContext& 
         case Condition::TextOp::Missing:
             return known(!present);
         case Condition::TextOp::Contains:
+        {
+            const auto raw = textOf(hit.attributes, c.field);
             return known(present && std::any_of(c.values.begin(), c.values.end(),
                                                 [&](const auto& v)
                                                 { return raw->find(v) != std::string::npos; }));
+        }
         case Condition::TextOp::OneOf:
         case Condition::TextOp::NotOneOf:
         {
             if (!present)
                 return known(false);
-            const std::string word = normalizeSpelling(*raw);
-            const bool listed =
-                std::any_of(c.values.begin(), c.values.end(),
-                            [&](const auto& v) { return normalizeSpelling(v) == word; });
+            const bool listed = containsWord(c.values, word); // stored normalised
             return known(c.op == Condition::TextOp::OneOf ? listed : !listed);
         }
         }
         return known(false);
     }
 
-    const ZoneValue value = readZoneValue(hit, c.field, domain, context);
+    const ZoneValue& value = readZoneValue(hit, c.field, domain, context);
     switch (c.op)
     {
     case Condition::TextOp::Exists:
@@ -266,22 +266,55 @@ std::vector<std::string> splitZoneValueKey(const std::string& key)
     return parts;
 }
 
-ZoneValue readZoneValue(const Hit& hit, const std::string& field, const char* domain,
-                        const EvalContext& context)
+const ZoneValue& ZoneReader::value(const Hit& hit, const std::string& field, const char* domain)
 {
-    ZoneValue v;
-    const auto raw = textOf(hit.attributes, field);
-    v.present = raw && !normalizeSpelling(*raw).empty();
-    if (!v.present)
-        return v;
-    v.raw = *raw;
+    const FieldKey key{&hit, &field};
+    auto it = m_values.find(key);
+    if (it == m_values.end())
+    {
+        ZoneValue v;
+        const auto raw = textOf(hit.attributes, field);
+        v.present = raw && !normalizeSpelling(*raw).empty();
+        if (v.present)
+            v.values = m_vocabulary.zoneValue(domain, *raw);
+        v.known = !v.values.empty();
+        it = m_values.emplace(key, std::move(v)).first;
+    }
+    return it->second;
+}
+
+const std::string& ZoneReader::text(const Hit& hit, const std::string& field)
+{
+    const FieldKey key{&hit, &field};
+    auto it = m_texts.find(key);
+    if (it == m_texts.end())
+    {
+        const auto raw = textOf(hit.attributes, field);
+        it = m_texts.emplace(key, raw ? normalizeSpelling(*raw) : std::string()).first;
+    }
+    return it->second;
+}
+
+const ZoneValue& ZoneReader::assumed(const Hit& hit, const std::string& field,
+                                     const std::string& value)
+{
+    const auto key = std::make_pair(FieldKey{&hit, &field}, value);
+    auto it = m_assumed.find(key);
+    if (it == m_assumed.end())
+        it = m_assumed.emplace(key, ZoneValue{true, true, {value}}).first;
+    return it->second;
+}
+
+const ZoneValue& readZoneValue(const Hit& hit, const std::string& field, const char* domain,
+                               const EvalContext& context)
+{
+    const ZoneValue& read = context.zones.value(hit, field, domain);
+    if (read.known || !read.present || context.zoneAssumptions.empty())
+        return read;
     const auto assumed = context.zoneAssumptions.find(zoneValueKey(hit, field));
-    if (assumed != context.zoneAssumptions.end())
-        v.values = {assumed->second};
-    else
-        v.values = context.vocabulary.zoneValue(domain, *raw);
-    v.known = !v.values.empty();
-    return v;
+    if (assumed == context.zoneAssumptions.end())
+        return read;
+    return context.zones.assumed(hit, field, assumed->second);
 }
 
 } // namespace redline::detail

@@ -33,6 +33,39 @@ struct ConditionResult
     std::vector<std::string> missing;
 };
 
+// A zone attribute of a vocabulary domain as rules see it: canonical values, none when empty,
+// or unknown (the raw text is not in the vocabulary).
+struct ZoneValue
+{
+    bool present = false; // non-blank in the data
+    bool known = false;   // canonical values below are valid
+    std::vector<std::string> values;
+};
+
+// Zone attributes as rules read them, worked out once per hit and field and kept for the many
+// passes one evaluation makes. Fields are passed by reference and cached by address: they must
+// outlive the reader (a rule condition's field, or a static string). Used by one thread.
+class ZoneReader
+{
+  public:
+    explicit ZoneReader(const Vocabulary& vocabulary) : m_vocabulary(vocabulary) {}
+    // A field of a vocabulary domain.
+    [[nodiscard]] const ZoneValue& value(const Hit& hit, const std::string& field,
+                                         const char* domain);
+    // A field whose value is not in the vocabulary, taken to be `value`.
+    [[nodiscard]] const ZoneValue& assumed(const Hit& hit, const std::string& field,
+                                           const std::string& value);
+    // A free-text field, trimmed and case-folded (normalizeSpelling); "" when absent or blank.
+    [[nodiscard]] const std::string& text(const Hit& hit, const std::string& field);
+
+  private:
+    using FieldKey = std::pair<const Hit*, const std::string*>;
+    const Vocabulary& m_vocabulary;
+    std::map<FieldKey, ZoneValue> m_values;
+    std::map<FieldKey, std::string> m_texts;
+    std::map<std::pair<FieldKey, std::string>, ZoneValue> m_assumed;
+};
+
 // What conditions are evaluated against. `zoneAssumptions` maps zoneValueKey -> canonical value
 // for zone attributes whose value is not in the vocabulary.
 struct EvalContext
@@ -41,6 +74,7 @@ struct EvalContext
     const ProjectProfile& project;
     const Vocabulary& vocabulary;
     const std::map<std::string, std::string>& zoneAssumptions;
+    ZoneReader& zones;
 };
 
 [[nodiscard]] ConditionResult evaluateAll(const std::vector<Condition>& conditions, const Hit& hit,
@@ -56,16 +90,8 @@ struct EvalContext
 // {kind, layer, zone id, field} of a zone value key.
 [[nodiscard]] std::vector<std::string> splitZoneValueKey(const std::string& key);
 
-// A zone attribute of a vocabulary domain as rules see it: canonical values (an assumption wins
-// over the data), none when empty, or unknown (the raw text is not in the vocabulary).
-struct ZoneValue
-{
-    bool present = false; // non-blank in the data
-    bool known = false;   // canonical values below are valid
-    std::vector<std::string> values;
-    std::string raw;
-};
-[[nodiscard]] ZoneValue readZoneValue(const Hit& hit, const std::string& field, const char* domain,
-                                      const EvalContext& context);
+// The canonical values of a domain field, an assumption first.
+[[nodiscard]] const ZoneValue& readZoneValue(const Hit& hit, const std::string& field,
+                                             const char* domain, const EvalContext& context);
 
 } // namespace redline::detail

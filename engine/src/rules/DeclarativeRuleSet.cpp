@@ -17,13 +17,15 @@ namespace redline
 namespace
 {
 
-void collectValues(const std::vector<Condition>& conditions, std::set<std::string>& types,
+// The project_type lists and industry codes the conditions name.
+void collectValues(const std::vector<Condition>& conditions,
+                   std::vector<const std::vector<std::string>*>& typeLists,
                    std::set<std::string>& codes)
 {
     for (const Condition& c : conditions)
     {
         if (c.type == Condition::Type::ProjectText && c.field == "project_type")
-            types.insert(c.values.begin(), c.values.end());
+            typeLists.push_back(&c.values);
         if (c.type == Condition::Type::IndustryCode)
         {
             codes.insert(c.values.begin(), c.values.end());
@@ -34,7 +36,7 @@ void collectValues(const std::vector<Condition>& conditions, std::set<std::strin
             }
         }
         for (const auto& group : c.groups)
-            collectValues(group, types, codes);
+            collectValues(group, typeLists, codes);
     }
 }
 
@@ -46,40 +48,62 @@ DeclarativeRuleSet::DeclarativeRuleSet(std::string name, std::string version,
     : m_name(std::move(name)), m_version(std::move(version)), m_description(std::move(description)),
       m_source(std::move(source)), m_vocabulary(std::move(vocabulary)), m_rules(std::move(rules))
 {
-    for (std::size_t i = 0; i < m_rules.size(); ++i)
-        m_order[m_rules[i].zoneKind].push_back(i);
-    for (auto& [kind, indices] : m_order)
+    for (const RuleRecord& r : m_rules)
+        m_order[r.zoneKind].push_back(&r);
+    for (auto& [kind, ordered] : m_order)
     {
-        std::stable_sort(indices.begin(), indices.end(),
-                         [&](std::size_t a, std::size_t b)
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [](const RuleRecord* a, const RuleRecord* b)
                          {
-                             const RuleRecord& ra = m_rules[a];
-                             const RuleRecord& rb = m_rules[b];
-                             if (ra.fallback != rb.fallback)
-                                 return !ra.fallback;
-                             return ra.specificity > rb.specificity;
+                             if (a->fallback != b->fallback)
+                                 return !a->fallback;
+                             return a->specificity > b->specificity;
                          });
     }
 
-    // What to try for an attribute a site leaves unknown: every value that can change which
-    // rule holds, plus one value no rule names.
-    std::set<std::string> types;
-    std::set<std::string> codes;
-    for (const RuleRecord& r : m_rules)
+    // What to try for an attribute a hit of a kind leaves unknown: the values that can change
+    // which rule of that kind (or of a kind it takes its verdict from) holds. Project types that
+    // every such rule treats alike (listed in the same conditions, and industrial or not) are
+    // tried once, kOtherValue standing for those no rule names.
+    for (const auto& [kind, ordered] : m_order)
     {
-        collectValues(r.zone, types, codes);
-        collectValues(r.project, types, codes);
-        for (const RuleNote& n : r.notes)
-            collectValues(n.when, types, codes);
+        std::vector<const std::vector<std::string>*> typeLists;
+        std::set<std::string> codes;
+        std::set<std::string> kinds{kind};
+        std::vector<std::string> todo{kind};
+        while (!todo.empty())
+        {
+            const std::string k = todo.back();
+            todo.pop_back();
+            for (const RuleRecord* r : rulesInOrder(k))
+            {
+                collectValues(r->zone, typeLists, codes);
+                collectValues(r->project, typeLists, codes);
+                for (const RuleNote& n : r->notes)
+                    collectValues(n.when, typeLists, codes);
+                if (!r->verdictFromKind.empty() && kinds.insert(r->verdictFromKind).second)
+                    todo.push_back(r->verdictFromKind);
+            }
+        }
+        std::map<std::string, std::vector<std::string>> bySignature;
+        for (const auto& type : m_vocabulary.projectTypes)
+        {
+            std::string signature(1, type == "industrial" ? 'i' : '-');
+            for (const auto* list : typeLists)
+                signature += std::find(list->begin(), list->end(), type) != list->end() ? '1' : '0';
+            bySignature[signature].push_back(type);
+        }
+        KindValues& values = m_kindValues[kind];
+        for (auto& [signature, types] : bySignature)
+        {
+            const bool unnamed = signature.find_first_of("1i") == std::string::npos;
+            const std::string value = unnamed ? kOtherValue : types.front();
+            values.projectTypes.push_back(value);
+            values.standsFor[value] = std::move(types);
+        }
+        values.industryCodes.assign(codes.begin(), codes.end());
+        values.industryCodes.push_back(kOtherValue);
     }
-    auto& typeValues = m_valuesToTry["project_type"];
-    typeValues.assign(types.begin(), types.end());
-    if (std::any_of(m_vocabulary.projectTypes.begin(), m_vocabulary.projectTypes.end(),
-                    [&](const std::string& t) { return types.count(t) == 0; }))
-        typeValues.push_back(kOtherValue);
-    auto& codeValues = m_valuesToTry["industry_code"];
-    codeValues.assign(codes.begin(), codes.end());
-    codeValues.push_back(kOtherValue);
     m_valuesToTry["construction"].assign(m_vocabulary.constructions.begin(),
                                          m_vocabulary.constructions.end());
     m_valuesToTry["zj_industrial_class"] = {"1", "2", "3"};
@@ -119,20 +143,39 @@ const RuleRecord* DeclarativeRuleSet::findRule(const std::string& id) const
     return nullptr;
 }
 
-std::vector<const RuleRecord*> DeclarativeRuleSet::rulesInOrder(const std::string& kind) const
+const std::vector<const RuleRecord*>&
+DeclarativeRuleSet::rulesInOrder(const std::string& kind) const
 {
-    std::vector<const RuleRecord*> out;
+    static const std::vector<const RuleRecord*> kNone;
     const auto it = m_order.find(kind);
-    if (it == m_order.end())
-        return out;
-    for (std::size_t i : it->second)
-        out.push_back(&m_rules[i]);
-    return out;
+    return it == m_order.end() ? kNone : it->second;
 }
 
-const std::vector<std::string>& DeclarativeRuleSet::valuesToTry(const std::string& attribute) const
+std::vector<std::string> DeclarativeRuleSet::valuesStoodFor(const std::string& kind,
+                                                            const std::string& attribute,
+                                                            const std::string& value) const
+{
+    const auto it = m_kindValues.find(kind);
+    if (attribute == "project_type" && it != m_kindValues.end())
+    {
+        if (const auto alike = it->second.standsFor.find(value);
+            alike != it->second.standsFor.end())
+            return alike->second;
+    }
+    return {value};
+}
+
+const std::vector<std::string>& DeclarativeRuleSet::valuesToTry(const std::string& kind,
+                                                                const std::string& attribute) const
 {
     static const std::vector<std::string> kNone;
+    if (attribute == "project_type" || attribute == "industry_code")
+    {
+        const auto it = m_kindValues.find(kind);
+        if (it == m_kindValues.end())
+            return kNone;
+        return attribute == "project_type" ? it->second.projectTypes : it->second.industryCodes;
+    }
     const auto it = m_valuesToTry.find(attribute);
     return it == m_valuesToTry.end() ? kNone : it->second;
 }
@@ -158,7 +201,8 @@ void DeclarativeRuleSet::evaluate(SiteResult& site, const RuleContext& context) 
 
     // Site-level rules: the site overlaps no zone of a kind the store has (TL-10).
     const std::map<std::string, std::string> noAssumptions;
-    const detail::EvalContext evalContext{site, project, m_vocabulary, noAssumptions};
+    detail::ZoneReader zones(m_vocabulary);
+    const detail::EvalContext evalContext{site, project, m_vocabulary, noAssumptions, zones};
     for (const RuleRecord& rule : m_rules)
     {
         if (rule.hit != HitMode::Outside || context.kindsPresent.count(rule.zoneKind) == 0)

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "redline/rules/DeclarativeRuleSet.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/Terms.hpp"
 
 #include "ConditionEval.hpp"
@@ -17,6 +19,13 @@ namespace
 constexpr int kMaxDelegation = 4;
 // Bound on the assumptions tried for one hit; beyond it the hit is needs_review.
 constexpr std::size_t kMaxLeaves = 4096;
+
+// A zone kind's Chinese name (生态保护红线 …) for the Chinese reasons; the kind when unknown.
+std::string kindZh(const std::string& kind)
+{
+    std::string zh = zhLabel("zone_kind", kind);
+    return zh.empty() ? kind : zh;
+}
 
 std::string joinWords(const std::vector<std::string>& words, const std::string& separator)
 {
@@ -46,41 +55,59 @@ struct Pass
     bool decided = false;
     Verdict verdict = Verdict::Allowed;
     std::vector<RuleMatch> matched; // every rule that held, in the order tried
-    std::vector<std::string> decidingIds;
-    std::string pending;  // first unknown value met before a decision ("" when none)
-    bool covered = false; // some rule of the kind had its zone tests hold on this hit
+    std::string decidingId;         // the rule that decided ("" when none)
+    std::string pending;            // first unknown value met before a decision ("" when none)
+    bool covered = false;           // some rule of the kind had its zone tests hold on this hit
 };
 
-// A complete assumption and what the hit gets under it.
-struct Leaf
+// The leaves (complete assumptions) that end with the same verdict by the same rule, and every
+// value assumed on the way to them.
+struct Group
 {
-    std::vector<std::pair<std::string, std::string>> assumed; // key -> value, in order
     Verdict verdict = Verdict::Allowed;
-    std::vector<RuleMatch> matches;
-    std::string decidingId; // "" when no rule decided
+    std::string ruleId; // "" when no rule applies, kUndecidedRuleId when no rule decides
+    RuleMatch match;    // the deciding rule's entry, from the first such leaf
+    std::vector<std::pair<std::string, std::vector<std::string>>> values; // key -> values
 };
+
+struct Outcomes
+{
+    std::vector<Group> groups;
+    std::size_t leaves = 0;
+};
+
+using Assumed = std::vector<std::pair<std::string, std::string>>;
 
 class Evaluator
 {
   public:
     Evaluator(const DeclarativeRuleSet& rules, const Hit& hit, const SiteResult& site)
-        : m_rules(rules), m_hit(hit), m_site(site)
+        : m_rules(rules), m_hit(hit), m_site(site), m_zones(rules.vocabulary())
     {
     }
 
-    void explore(const ProjectProfile& project, const std::map<std::string, std::string>& zones,
-                 std::vector<std::pair<std::string, std::string>>& assumed,
-                 std::vector<Leaf>& leaves) const;
+    // One pass; `allMatches` false keeps only the deciding rule's entry (enough for a leaf).
     [[nodiscard]] Pass pass(const std::string& kind, const ProjectProfile& project,
-                            const std::map<std::string, std::string>& zones, int depth) const;
-    [[nodiscard]] bool isProtective(const EvalContext& context) const;
+                            const std::map<std::string, std::string>& zones, int depth,
+                            bool allMatches) const;
+    // Tries every value of each unknown in turn, changing `project` and `zones` in place and
+    // restoring them.
+    void explore(ProjectProfile& project, std::map<std::string, std::string>& zones,
+                 Assumed& assumed, Outcomes& out) const;
+    [[nodiscard]] bool isProtective(const ProjectProfile& project,
+                                    const std::map<std::string, std::string>& zones) const;
     [[nodiscard]] RuleMatch undecidedMatch() const;
     [[nodiscard]] std::string undecidedWarning() const;
 
   private:
+    void addLeaf(const Pass& p, const ProjectProfile& project,
+                 const std::map<std::string, std::string>& zones, const Assumed& assumed,
+                 Outcomes& out) const;
+
     const DeclarativeRuleSet& m_rules;
     const Hit& m_hit;
     const SiteResult& m_site;
+    mutable ZoneReader m_zones; // a cache: the same zone values are read by every pass
 };
 
 void addNotes(RuleMatch& m, const RuleRecord& rule, const Hit& hit, const EvalContext& context)
@@ -95,9 +122,10 @@ void addNotes(RuleMatch& m, const RuleRecord& rule, const Hit& hit, const EvalCo
 }
 
 Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
-                     const std::map<std::string, std::string>& zones, int depth) const
+                     const std::map<std::string, std::string>& zones, int depth,
+                     bool allMatches) const
 {
-    const EvalContext context{m_site, project, m_rules.vocabulary(), zones};
+    const EvalContext context{m_site, project, m_rules.vocabulary(), zones, m_zones};
     Pass out;
     bool byFallback = false;
     for (const RuleRecord* rule : m_rules.rulesInOrder(kind))
@@ -121,12 +149,14 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
                     zone.truth == Truth::Unknown ? zone.missing.front() : proj.missing.front();
             continue;
         }
+        if (!open && !allMatches)
+            continue;
 
         RuleMatch match = matchOf(*rule, rule->verdict.value_or(Verdict::NeedsReview));
         addNotes(match, *rule, m_hit, context);
         if (!rule->verdict && depth < kMaxDelegation)
         {
-            const Pass delegated = pass(rule->verdictFromKind, project, zones, depth + 1);
+            const Pass delegated = pass(rule->verdictFromKind, project, zones, depth + 1, false);
             if (!delegated.pending.empty())
             {
                 if (open)
@@ -134,8 +164,8 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
                 continue;
             }
             match.verdict = delegated.decided ? delegated.verdict : Verdict::Allowed;
-            const std::string ids = joinWords(delegated.decidingIds, ", ");
-            match.reason += "（按 " + rule->verdictFromKind + " 规则：" +
+            const std::string& ids = delegated.decidingId;
+            match.reason += "（按" + kindZh(rule->verdictFromKind) + "规则：" +
                             (ids.empty() ? std::string("无规则适用") : ids) + "）";
             match.reasonEn += " (by the " + rule->verdictFromKind + " rules" +
                               (ids.empty() ? std::string(": none applies") : ": " + ids) + ")";
@@ -145,7 +175,7 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
             out.decided = true;
             byFallback = rule->fallback;
             out.verdict = match.verdict;
-            out.decidingIds.push_back(rule->id);
+            out.decidingId = rule->id;
         }
         out.matched.push_back(std::move(match));
     }
@@ -154,13 +184,16 @@ Pass Evaluator::pass(const std::string& kind, const ProjectProfile& project,
 
 // Red line, water zones, protected areas, prohibition zones (and the rule file's extensions),
 // and control units unless they are known to be key or general units.
-bool Evaluator::isProtective(const EvalContext& context) const
+bool Evaluator::isProtective(const ProjectProfile& project,
+                             const std::map<std::string, std::string>& zones) const
 {
+    const EvalContext context{m_site, project, m_rules.vocabulary(), zones, m_zones};
     if (m_rules.vocabulary().protectiveKinds.count(m_hit.kind) != 0)
         return true;
     if (m_hit.kind != "control_units")
         return false;
-    const ZoneValue type = readZoneValue(m_hit, "unit_type", "unit_type", context);
+    static const std::string kUnitType = "unit_type";
+    const ZoneValue& type = readZoneValue(m_hit, kUnitType, "unit_type", context);
     return !type.known ||
            std::find(type.values.begin(), type.values.end(), "priority") != type.values.end();
 }
@@ -209,7 +242,8 @@ std::string zoneDomainOf(const std::string& key)
 }
 
 // The values an unknown may take.
-std::vector<std::string> candidates(const DeclarativeRuleSet& rules, const std::string& key)
+std::vector<std::string> candidates(const DeclarativeRuleSet& rules, const std::string& kind,
+                                    const std::string& key)
 {
     if (isZoneValueKey(key))
     {
@@ -217,73 +251,128 @@ std::vector<std::string> candidates(const DeclarativeRuleSet& rules, const std::
         return domain.empty() ? std::vector<std::string>{}
                               : rules.vocabulary().zoneDomainValues(domain);
     }
-    return rules.valuesToTry(key);
+    return rules.valuesToTry(kind, key);
 }
 
-void assume(const std::string& key, const std::string& value, ProjectProfile& project,
-            std::map<std::string, std::string>& zones)
+// Runs `next` with `key` taken to be `value`, then restores what was there.
+template <class Next>
+void withAssumption(const std::string& key, const std::string& value, ProjectProfile& project,
+                    std::map<std::string, std::string>& zones, Next&& next)
 {
     if (isZoneValueKey(key))
+    {
         zones[key] = value;
-    else if (key == "project_type")
-        project.projectTypes = {value};
-    else if (key == "construction")
-        project.constructions = {value};
+        next();
+        zones.erase(key);
+    }
+    else if (key == "project_type" || key == "construction")
+    {
+        auto& words = key == "project_type" ? project.projectTypes : project.constructions;
+        auto saved = std::move(words);
+        words = {value};
+        next();
+        words = std::move(saved);
+    }
     else if (key == "industry_code")
-        project.industryCode = value;
+    {
+        auto saved = std::exchange(project.industryCode, value);
+        next();
+        project.industryCode = std::move(saved);
+    }
     else if (key == "zj_industrial_class")
-        project.zjClass = std::stoi(value);
+    {
+        const auto saved = std::exchange(project.zjClass, std::stoi(value));
+        next();
+        project.zjClass = saved;
+    }
     else if (key == "geometry")
-        project.geometry = value == "point"  ? Dimension::Point
-                           : value == "line" ? Dimension::Line
-                                             : Dimension::Area;
+    {
+        const auto saved = std::exchange(project.geometry, value == "point"  ? Dimension::Point
+                                                           : value == "line" ? Dimension::Line
+                                                                             : Dimension::Area);
+        next();
+        project.geometry = saved;
+    }
     else
+    {
+        const auto saved = project.flag(key);
         project.flags[key] = value == "true";
+        next();
+        if (saved)
+            project.flags[key] = *saved;
+        else
+            project.flags.erase(key);
+    }
 }
 
-void Evaluator::explore(const ProjectProfile& project,
-                        const std::map<std::string, std::string>& zones,
-                        std::vector<std::pair<std::string, std::string>>& assumed,
-                        std::vector<Leaf>& leaves) const
+void Evaluator::addLeaf(const Pass& p, const ProjectProfile& project,
+                        const std::map<std::string, std::string>& zones, const Assumed& assumed,
+                        Outcomes& out) const
 {
-    const Pass p = pass(m_hit.kind, project, zones, 0);
-    const EvalContext context{m_site, project, m_rules.vocabulary(), zones};
-    const std::vector<std::string> values =
-        p.pending.empty() ? std::vector<std::string>{} : candidates(m_rules, p.pending);
-    if (p.pending.empty() || values.empty() || leaves.size() >= kMaxLeaves)
+    ++out.leaves;
+    Verdict verdict = Verdict::Allowed;
+    std::string ruleId;
+    if (p.pending.empty() && p.decided)
     {
-        Leaf leaf;
-        leaf.assumed = assumed;
-        if (p.pending.empty() && p.decided)
-        {
-            leaf.verdict = p.verdict;
-            leaf.matches = p.matched;
-            leaf.decidingId = p.decidingIds.front();
-        }
-        else if (p.pending.empty() && (p.covered || m_hit.isBufferOnly() || !isProtective(context)))
-            leaf.matches = p.matched; // no rule applies: allowed (符合)
-        else
-        {
-            leaf.verdict = Verdict::NeedsReview;
-            leaf.matches = {undecidedMatch()};
-            leaf.decidingId = kUndecidedRuleId;
-        }
+        verdict = p.verdict;
+        ruleId = p.decidingId;
+    }
+    else if (!p.pending.empty() ||
+             (!p.covered && !m_hit.isBufferOnly() && isProtective(project, zones)))
+    {
+        verdict = Verdict::NeedsReview;
+        ruleId = kUndecidedRuleId;
+    }
+    if (m_hit.isBufferOnly())
+        verdict = std::min(verdict, Verdict::NeedsReview);
+
+    auto group =
+        std::find_if(out.groups.begin(), out.groups.end(),
+                     [&](const Group& g) { return g.verdict == verdict && g.ruleId == ruleId; });
+    if (group == out.groups.end())
+    {
+        Group g;
+        g.verdict = verdict;
+        g.ruleId = ruleId;
+        if (ruleId == kUndecidedRuleId)
+            g.match = undecidedMatch();
+        else if (!ruleId.empty())
+            g.match = p.matched.front(); // the decider, first of the matches
         if (m_hit.isBufferOnly())
+            capForBuffer(g.match);
+        out.groups.push_back(std::move(g));
+        group = out.groups.end() - 1;
+    }
+    for (const auto& [key, value] : assumed)
+    {
+        auto entry = std::find_if(group->values.begin(), group->values.end(),
+                                  [&](const auto& e) { return e.first == key; });
+        if (entry == group->values.end())
         {
-            leaf.verdict = std::min(leaf.verdict, Verdict::NeedsReview);
-            for (auto& m : leaf.matches)
-                capForBuffer(m);
+            group->values.emplace_back(key, std::vector<std::string>{});
+            entry = group->values.end() - 1;
         }
-        leaves.push_back(std::move(leaf));
+        if (std::find(entry->second.begin(), entry->second.end(), value) == entry->second.end())
+            entry->second.push_back(value);
+    }
+}
+
+void Evaluator::explore(ProjectProfile& project, std::map<std::string, std::string>& zones,
+                        Assumed& assumed, Outcomes& out) const
+{
+    const Pass p = pass(m_hit.kind, project, zones, 0, false);
+    const std::vector<std::string> values =
+        p.pending.empty() ? std::vector<std::string>{} : candidates(m_rules, m_hit.kind, p.pending);
+    if (values.empty() || out.leaves >= kMaxLeaves)
+    {
+        addLeaf(p, project, zones, assumed, out); // a pending value that cannot be tried: undecided
         return;
     }
     for (const auto& value : values)
     {
-        ProjectProfile nextProject = project;
-        std::map<std::string, std::string> nextZones = zones;
-        assume(p.pending, value, nextProject, nextZones);
         assumed.emplace_back(p.pending, value);
-        explore(nextProject, nextZones, assumed, leaves);
+        withAssumption(p.pending, value, project, zones,
+                       [&] { explore(project, zones, assumed, out); });
         assumed.pop_back();
     }
 }
@@ -298,9 +387,9 @@ bool isFlag(const DeclarativeRuleSet& rules, const std::string& key)
 std::string keyZh(const std::string& key)
 {
     if (!isZoneValueKey(key))
-        return key;
+        return attributeNameZh(key);
     const auto parts = splitZoneValueKey(key);
-    return parts[1] + " " + parts[2] + " 的 " + parts[3];
+    return kindZh(parts[1]) + " " + parts[2] + " 的 " + parts[3];
 }
 
 std::string keyEn(const std::string& key)
@@ -328,72 +417,34 @@ std::string valueEn(const std::string& value)
     return value == kOtherValue ? "any other value" : value;
 }
 
-struct Group
-{
-    Verdict verdict = Verdict::Allowed;
-    std::string ruleId; // "" when no rule applies
-    const RuleMatch* match = nullptr;
-    std::vector<std::pair<std::string, std::vector<std::string>>> values; // key -> values
-};
-
-std::string conditionText(const DeclarativeRuleSet& rules, const Group& g, bool zh)
+std::string conditionText(const DeclarativeRuleSet& rules, const std::string& kind, const Group& g,
+                          bool zh)
 {
     std::vector<std::string> parts;
     for (const auto& [key, values] : g.values)
     {
         std::vector<std::string> shown;
-        for (const auto& v : values)
-            shown.push_back(zh ? valueZh(rules, key, v) : valueEn(v));
+        for (const auto& tried : values)
+        {
+            for (const auto& v : rules.valuesStoodFor(kind, key, tried))
+            {
+                const std::string text = zh ? valueZh(rules, key, v) : valueEn(v);
+                if (std::find(shown.begin(), shown.end(), text) == shown.end())
+                    shown.push_back(text);
+            }
+        }
         // The head of the message names the zone; here the attribute is enough.
-        const std::string name = isZoneValueKey(key) ? splitZoneValueKey(key)[3] : key;
+        const std::string name = isZoneValueKey(key) ? splitZoneValueKey(key)[3]
+                                 : zh                ? attributeNameZh(key)
+                                                     : key;
         parts.push_back(name + "=" + joinWords(shown, "/"));
     }
     return joinWords(parts, zh ? "，" : ", ");
 }
 
-std::vector<Group> groupLeaves(const std::vector<Leaf>& leaves)
-{
-    std::vector<Group> groups;
-    for (const Leaf& leaf : leaves)
-    {
-        auto it = std::find_if(groups.begin(), groups.end(),
-                               [&](const Group& g) {
-                                   return g.verdict == leaf.verdict && g.ruleId == leaf.decidingId;
-                               });
-        if (it == groups.end())
-        {
-            Group g;
-            g.verdict = leaf.verdict;
-            g.ruleId = leaf.decidingId;
-            for (const auto& m : leaf.matches)
-            {
-                if (m.ruleId == leaf.decidingId)
-                    g.match = &m;
-            }
-            groups.push_back(std::move(g));
-            it = groups.end() - 1;
-        }
-        for (const auto& [key, value] : leaf.assumed)
-        {
-            // clang 14 (the fuzz preset) cannot capture a structured binding; an init-capture can.
-            auto entry = std::find_if(it->values.begin(), it->values.end(),
-                                      [&k = key](const auto& e) { return e.first == k; });
-            if (entry == it->values.end())
-            {
-                it->values.emplace_back(key, std::vector<std::string>{});
-                entry = it->values.end() - 1;
-            }
-            if (std::find(entry->second.begin(), entry->second.end(), value) == entry->second.end())
-                entry->second.push_back(value);
-        }
-    }
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const Group& a, const Group& b) { return a.verdict < b.verdict; });
-    return groups;
-}
-
-RuleMatch summary(const DeclarativeRuleSet& rules, const std::vector<std::string>& keys,
-                  const std::vector<Group>& groups, Verdict verdict)
+RuleMatch summary(const DeclarativeRuleSet& rules, const std::string& kind,
+                  const std::vector<std::string>& keys, const std::vector<Group>& groups,
+                  Verdict verdict)
 {
     std::vector<std::string> keysZh;
     std::vector<std::string> keysEn;
@@ -412,10 +463,10 @@ RuleMatch summary(const DeclarativeRuleSet& rules, const std::vector<std::string
         const std::string ruleEn = g.ruleId.empty()               ? "no rule applies"
                                    : g.ruleId == kUndecidedRuleId ? "no rule decides"
                                                                   : g.ruleId;
-        outcomesZh.push_back(conditionText(rules, g, true) + " → " + toChinese(g.verdict) + "（" +
-                             ruleZh + "）");
-        outcomesEn.push_back(conditionText(rules, g, false) + " → " + toString(g.verdict) + " (" +
-                             ruleEn + ")");
+        outcomesZh.push_back(conditionText(rules, kind, g, true) + " → " + toChinese(g.verdict) +
+                             "（" + ruleZh + "）");
+        outcomesEn.push_back(conditionText(rules, kind, g, false) + " → " + toString(g.verdict) +
+                             " (" + ruleEn + ")");
     }
     const Verdict least = groups.front().verdict;
     RuleMatch m;
@@ -467,44 +518,63 @@ HitVerdict evaluateHit(const DeclarativeRuleSet& rules, const Hit& hit, const Si
                        const ProjectProfile& project)
 {
     const Evaluator evaluator(rules, hit, site);
-    std::vector<Leaf> leaves;
-    std::vector<std::pair<std::string, std::string>> assumed;
-    const std::map<std::string, std::string> noZones;
-    evaluator.explore(project, noZones, assumed, leaves);
-
     HitVerdict out;
     out.warnings = zoneValueWarnings(rules.vocabulary(), hit);
-    if (leaves.size() == 1 && leaves.front().assumed.empty())
+
+    // The pass on what the site and zone say; most hits are decided here.
+    std::map<std::string, std::string> zones;
+    Pass root = evaluator.pass(hit.kind, project, zones, 0, true);
+    if (root.pending.empty())
     {
-        out.verdict = leaves.front().verdict;
-        out.rules = std::move(leaves.front().matches);
-        if (leaves.front().decidingId == kUndecidedRuleId)
+        if (root.decided || root.covered || hit.isBufferOnly() ||
+            !evaluator.isProtective(project, zones))
+        {
+            out.verdict = root.decided ? root.verdict : Verdict::Allowed;
+            out.rules = std::move(root.matched);
+        }
+        else
+        {
+            out.verdict = Verdict::NeedsReview;
+            out.rules = {evaluator.undecidedMatch()};
             out.warnings.push_back(evaluator.undecidedWarning());
+        }
+        if (hit.isBufferOnly())
+        {
+            out.verdict = std::min(out.verdict, Verdict::NeedsReview);
+            for (auto& m : out.rules)
+                capForBuffer(m);
+        }
         return out;
     }
 
-    Verdict least = Verdict::Prohibited;
-    Verdict most = Verdict::Allowed;
+    Outcomes outcomes;
+    ProjectProfile working = project;
+    working.notes.clear();
+    Assumed assumed;
+    evaluator.explore(working, zones, assumed, outcomes);
+    std::vector<Group>& groups = outcomes.groups;
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.verdict < b.verdict; });
+    const Verdict least = groups.front().verdict;
+    const Verdict most = groups.back().verdict;
+    out.verdict = least == most ? least : std::max(least, Verdict::NeedsReview);
+    if (groups.size() == 1 && groups.front().ruleId == kUndecidedRuleId)
+        out.warnings.push_back(evaluator.undecidedWarning());
+
     std::vector<std::string> keys;
-    for (const Leaf& leaf : leaves)
+    for (const Group& g : groups)
     {
-        least = std::min(least, leaf.verdict);
-        most = std::max(most, leaf.verdict);
-        for (const auto& [key, value] : leaf.assumed)
+        for (const auto& [key, values] : g.values)
         {
             if (std::find(keys.begin(), keys.end(), key) == keys.end())
                 keys.push_back(key);
         }
     }
-    out.verdict = least == most ? least : std::max(least, Verdict::NeedsReview);
-    if (std::all_of(leaves.begin(), leaves.end(),
-                    [](const Leaf& l) { return l.decidingId == kUndecidedRuleId; }))
-        out.warnings.push_back(evaluator.undecidedWarning());
 
     // Rules that hold whatever the unknown values are (catch-alls aside) are reported as they
     // are; the rules that decide only under some values follow, prefixed with those values.
     std::vector<RuleMatch> firm;
-    for (RuleMatch& m : evaluator.pass(hit.kind, project, noZones, 0).matched)
+    for (RuleMatch& m : root.matched)
     {
         const RuleRecord* rule = rules.findRule(m.ruleId);
         if (rule && !rule->fallback)
@@ -519,20 +589,19 @@ HitVerdict evaluateHit(const DeclarativeRuleSet& rules, const Hit& hit, const Si
         return std::any_of(firm.begin(), firm.end(),
                            [&](const RuleMatch& m) { return m.ruleId == id; });
     };
-    const std::vector<Group> groups = groupLeaves(leaves);
     if (least != most)
-        out.rules.push_back(summary(rules, keys, groups, out.verdict));
+        out.rules.push_back(summary(rules, hit.kind, keys, groups, out.verdict));
     out.rules.insert(out.rules.end(), firm.begin(), firm.end());
     for (const Group& g : groups)
     {
-        if (!g.match || isFirm(g.ruleId))
+        if (g.ruleId.empty() || isFirm(g.ruleId))
             continue;
-        RuleMatch m = *g.match;
+        RuleMatch m = g.match;
         if (groups.size() > 1)
         {
-            m.reason = "信息不足，若 " + conditionText(rules, g, true) + "：" + m.reason;
-            m.reasonEn = "Insufficient information; if " + conditionText(rules, g, false) + ": " +
-                         m.reasonEn;
+            m.reason = "信息不足，若 " + conditionText(rules, hit.kind, g, true) + "：" + m.reason;
+            m.reasonEn = "Insufficient information; if " +
+                         conditionText(rules, hit.kind, g, false) + ": " + m.reasonEn;
         }
         out.rules.push_back(std::move(m));
     }

@@ -214,6 +214,17 @@ std::vector<std::pair<std::string, std::string>> parseFieldMapping(const std::st
     return out;
 }
 
+std::string attributeNameZh(const std::string& attribute)
+{
+    const auto it = fieldAliases().find(attribute);
+    if (it != fieldAliases().end())
+        for (const std::string& alias : it->second)
+            if (std::any_of(alias.begin(), alias.end(),
+                            [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                return alias;
+    return attribute;
+}
+
 std::pair<std::string, std::string> parseSiteAttribute(const std::string& text)
 {
     return splitAssignment(text, "--site-attr");

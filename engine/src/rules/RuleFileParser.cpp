@@ -169,7 +169,13 @@ Condition parseZoneAttribute(const Context& ctx, const std::string& attribute,
     const auto canonical = [&](const YAML::Node& at, const std::string& name)
     {
         const auto values = scalarList(ctx, at, name);
-        return domain ? domainValues(ctx, at, name, domain, values, vocabulary) : values;
+        if (domain)
+            return domainValues(ctx, at, name, domain, values, vocabulary);
+        // Free-text values are compared trimmed and case-folded; store them that way.
+        std::vector<std::string> folded;
+        for (const auto& v : values)
+            folded.push_back(normalizeSpelling(v));
+        return folded;
     };
     if (!node.IsMap())
     {

@@ -19,7 +19,12 @@ const std::vector<TermDomain>& termDomains()
           {"protected_areas", "自然保护地", {}},
           {"prohibited_zones", "禁止类区域", {"禁止区域"}},
           {"townships", "乡镇街道", {}},
-          {"county", "县界", {}}},
+          {"county", "县界", {}},
+          // 三区三线 control lines other than the red line (issue 14, coordination check).
+          {"permanent_farmland",
+           "永久基本农田",
+           {"permanent_basic_farmland", "basic_farmland", "基本农田", "永久基本农田保护区"}},
+          {"urban_development_boundary", "城镇开发边界", {"urban_boundary"}}},
          {}},
         {"redline_type",
          "red-line type",

@@ -232,15 +232,15 @@ TEST(DeclarativeRuleSet, MissingProjectAttributeGivesNeedsReviewNamingIt)
     const RuleMatch& summary = hit.rules.front();
     EXPECT_EQ(summary.ruleId, "MISSING-INFO");
     EXPECT_EQ(summary.verdict, Verdict::NeedsReview);
-    EXPECT_EQ(summary.reason.rfind("信息不足：缺少或无法识别 project_type", 0), 0u)
-        << summary.reason;
+    EXPECT_EQ(summary.reason.rfind("信息不足：缺少或无法识别 项目类型", 0), 0u) << summary.reason;
     EXPECT_NE(summary.reasonEn.find("project_type"), std::string::npos);
     // What each value would give: RL-DEV prohibits for road or industrial.
     const RuleMatch* dev = findMatch(hit, "RL-DEV");
     ASSERT_NE(dev, nullptr);
     EXPECT_EQ(dev->verdict, Verdict::Prohibited);
-    EXPECT_EQ(dev->reason.rfind("信息不足，若 project_type=", 0), 0u) << dev->reason;
-    EXPECT_NE(dev->reasonEn.find("if project_type=industrial/road"), std::string::npos)
+    EXPECT_EQ(dev->reason.rfind("信息不足，若 项目类型=", 0), 0u) << dev->reason;
+    EXPECT_NE(dev->reasonEn.find("if project_type=road/industrial, unavoidable=false"),
+              std::string::npos)
         << dev->reasonEn;
 }
 
@@ -264,8 +264,8 @@ TEST(DeclarativeRuleSet, UnknownRuleThatCouldChangeTheVerdictGivesTheLeastSevere
     EXPECT_EQ(hit.verdict, Verdict::Restricted);
     EXPECT_EQ(hit.rules.front().ruleId, "MISSING-INFO");
     EXPECT_EQ(hit.rules.front().reason,
-              "信息不足：缺少或无法识别 construction。按其可能取值：construction=改建 → "
-              "限制（WA-DISCHARGE）；construction=扩建/新建 → 禁止（WA-NEW3）。"
+              "信息不足：缺少或无法识别 建设性质。按其可能取值：建设性质=改建 → "
+              "限制（WA-DISCHARGE）；建设性质=扩建/新建 → 禁止（WA-NEW3）。"
               "取可能结论中最轻者：限制，待补充后复核。");
     EXPECT_EQ(hit.rules.front().reasonEn,
               "Insufficient information: construction missing or not understood. Depending on "
@@ -276,7 +276,7 @@ TEST(DeclarativeRuleSet, UnknownRuleThatCouldChangeTheVerdictGivesTheLeastSevere
     const RuleMatch* dev = findMatch(hit, "WA-NEW3");
     ASSERT_NE(dev, nullptr);
     EXPECT_EQ(dev->verdict, Verdict::Prohibited);
-    EXPECT_EQ(dev->reason, "信息不足，若 construction=扩建/新建：二级禁止新建排污");
+    EXPECT_EQ(dev->reason, "信息不足，若 建设性质=扩建/新建：二级禁止新建排污");
     // Given the attribute, the verdict is definite.
     const SiteResult known = screened("discharges_pollutants=1;construction=新建",
                                       {makeHit("water_protection_zones", "level=II")});
@@ -294,12 +294,11 @@ TEST(DeclarativeRuleSet, UnstatedFlagIsUnknownUnlessOptIn)
     const Hit& hit = unstated.hits.front();
     EXPECT_EQ(hit.verdict, Verdict::NeedsReview);
     ASSERT_NE(findMatch(hit, "MISSING-INFO"), nullptr);
-    EXPECT_NE(findMatch(hit, "MISSING-INFO")->reason.find("discharges_pollutants=否 → 允许"),
+    EXPECT_NE(findMatch(hit, "MISSING-INFO")->reason.find("是否排放污染物=否 → 允许"),
               std::string::npos)
         << findMatch(hit, "MISSING-INFO")->reason;
     ASSERT_NE(findMatch(hit, "WA-NEW3"), nullptr);
-    EXPECT_NE(findMatch(hit, "WA-NEW3")->reason.find("discharges_pollutants=是"),
-              std::string::npos);
+    EXPECT_NE(findMatch(hit, "WA-NEW3")->reason.find("是否排放污染物=是"), std::string::npos);
     EXPECT_EQ(findMatch(hit, "WA-OUTFALL"), nullptr);
 
     const SiteResult stated =
@@ -312,7 +311,7 @@ TEST(DeclarativeRuleSet, UnstatedFlagIsUnknownUnlessOptIn)
     // restricted, the least severe still possible.
     const SiteResult road = screened("project_type=road", {makeHit("ecological_redline", "")});
     EXPECT_EQ(road.hits.front().verdict, Verdict::Restricted);
-    EXPECT_NE(findMatch(road.hits.front(), "MISSING-INFO")->reason.find("unavoidable=是 → 限制"),
+    EXPECT_NE(findMatch(road.hits.front(), "MISSING-INFO")->reason.find("是否无法避让=是 → 限制"),
               std::string::npos);
 }
 

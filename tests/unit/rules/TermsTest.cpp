@@ -50,6 +50,11 @@ const Spelling kZoneKinds[] = {
     {"zone_kind", "禁止区域", "prohibited_zones"},
     {"zone_kind", "townships", "townships"}, {"zone_kind", "乡镇街道", "townships"},
     {"zone_kind", "county", "county"}, {"zone_kind", "县界", "county"},
+    {"zone_kind", "permanent_farmland", "permanent_farmland"}, {"zone_kind", "永久基本农田", "permanent_farmland"},
+    {"zone_kind", "permanent_basic_farmland", "permanent_farmland"}, {"zone_kind", "basic_farmland", "permanent_farmland"},
+    {"zone_kind", "基本农田", "permanent_farmland"}, {"zone_kind", "永久基本农田保护区", "permanent_farmland"},
+    {"zone_kind", "urban_development_boundary", "urban_development_boundary"},
+    {"zone_kind", "城镇开发边界", "urban_development_boundary"}, {"zone_kind", "urban_boundary", "urban_development_boundary"},
     {"zone_kind", "rivers", ""},
 };
 

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "redline/analysis/PreparedStore.hpp"
@@ -27,14 +28,27 @@ namespace redline
 {
 
 class Registry;
+namespace detail
+{
+struct OpenedStore;
+}
 
 // What selects the store and the defaults every request starts from.
 struct EngineConfig
 {
-    std::string zones;       // the store as given: GeoPackage or catalog.yaml
+    // The store as given: GeoPackage, catalog.yaml or PostGIS (PG:… schemas=NAME); may hold a
+    // password — reports carry the store's label without it.
+    std::string zones;
     std::string analysisCrs; // empty: EPSG:4549 or the catalog's
     std::string defaultRules = kDefaultRuleSet;
     bool useCache = true; // open the store through its cache file (redline screen --no-cache)
+    // The store as it was at this revision (`--at-rev`); default the newest when the engine
+    // starts. Reports state the revision they were computed against.
+    std::optional<int> revision;
+    // For one-shot runs (the CLI) against a PostGIS store: read, per request, only the zones the
+    // request's sites can meet (issue 10, province scale) instead of the whole store at start-up.
+    // Same results. Ignored for file stores; a long-running service leaves it off.
+    bool windowPerRequest = false;
 };
 
 class ScreeningEngine
@@ -67,7 +81,11 @@ class ScreeningEngine
     // ZoningStore::load.
     [[nodiscard]] std::shared_ptr<const ZoningStore> zoning() const;
 
+    // The prepared store (null when it is read per request: windowPerRequest on PostGIS).
     [[nodiscard]] const std::shared_ptr<const PreparedStore>& store() const { return m_store; }
+    // What reports state (DESIGN A4): the store without password and the revision read.
+    [[nodiscard]] const std::string& storeLabel() const { return m_storeLabel; }
+    [[nodiscard]] std::optional<int> storeRevision() const { return m_storeRevision; }
     // How the store was opened: through the cache or not, and a note worth showing.
     [[nodiscard]] CacheOutcome cacheOutcome() const { return m_cacheOutcome; }
     [[nodiscard]] const std::string& cacheNote() const { return m_cacheNote; }
@@ -77,7 +95,10 @@ class ScreeningEngine
     [[nodiscard]] const Registry& registry() const { return m_registry; }
 
   private:
-    ScreeningEngine(const Registry& registry, EngineConfig config, const CachedStore& opened);
+    ScreeningEngine(const Registry& registry, EngineConfig config, detail::OpenedStore&& opened);
+    // The prepared store for one request: the engine's, or the sites' window of a PostGIS store.
+    [[nodiscard]] std::shared_ptr<const PreparedStore> storeFor(const ScreeningRequest& request,
+                                                                const Layer& sites) const;
     // The request's project attributes (--fields, --site-attr, aliases, 地块用途) applied to
     // freshly loaded sites, with the vocabulary of the request's rule set.
     [[nodiscard]] Layer withProjectAttributes(Layer sites, const ScreeningRequest& request) const;
@@ -86,6 +107,9 @@ class ScreeningEngine
     const Registry& m_registry;
     EngineConfig m_config;
     std::shared_ptr<const PreparedStore> m_store;
+    std::string m_storeLabel;
+    std::optional<int> m_storeRevision;
+    Envelope m_extent; // of every layer (the sites' extent check)
     CacheOutcome m_cacheOutcome = CacheOutcome::NotCached;
     std::string m_cacheNote;
     std::string m_analysisCrsLabel;

@@ -27,6 +27,11 @@ struct ScreeningRequest
     // The sites: exactly one of a source path (any format loadSites reads) or WKT text.
     std::string sitesPath;
     std::string siteWkt;
+    // The bytes of the sites source, read from memory instead of the file `sitesPath`, which
+    // then only names it (its extension picks the GDAL driver: "sites.geojson"). For formats
+    // GDAL reads (GeoJSON, KML, GeoPackage…); the importer plugins (界址点 lists, vertex tables)
+    // need a file.
+    std::string sitesData;
     // How the report names the sites source (`sites_source`); default `sitesPath` or
     // "--site-wkt". The service gives the uploaded file's name: `sitesPath` is then replaced by
     // it in every warning and error, so no temporary path reaches the report or the client.

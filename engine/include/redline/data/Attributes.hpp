@@ -21,8 +21,7 @@ public:
     // The value as text ("" for null); nullopt when the field is absent or null.
     [[nodiscard]] std::optional<std::string> text(const std::string& name) const;
     [[nodiscard]] std::optional<double> number(const std::string& name) const;
-    // true for 1/true/yes/y/是 (case-insensitive), false for 0/false/no/n/否, nullopt otherwise.
-    [[nodiscard]] std::optional<bool> flag(const std::string& name) const;
+    // Yes/no values are read through the vocabulary table: redline/rules/Terms.hpp parseFlag().
     [[nodiscard]] const std::vector<std::pair<std::string, AttributeValue>>& items() const
     {
         return m_items;

@@ -1,9 +1,10 @@
 #pragma once
-// Edit session on a zoning GeoPackage (issue 6, item 3). Operations are applied to an in-memory
+// Edit session on a zoning store — a GeoPackage (or its catalog.yaml) or a PostGIS schema (issue
+// 6, item 3; issue 10, item 3). Operations are applied to an in-memory
 // working copy with undo/redo; commit() runs the zoning QA on what changed, refuses errors (and
 // warnings without a reason), and writes the changes, a new revision and one audit row per
-// changed feature in a single SQLite transaction: a process killed mid-commit leaves the store
-// as it was (SQLite journal).
+// changed feature in a single transaction (SQLite or PostgreSQL): a process killed mid-commit
+// leaves the store as it was.
 //
 // Concurrency is optimistic and per feature: a session remembers the revision it started from;
 // commit refuses (EditConflict) when a later revision changed a feature this session changes,
@@ -60,14 +61,19 @@ struct CommitResult
 class EditSession
 {
   public:
-    // `storePath`: a GeoPackage with conventional layer names, or a catalog.yaml whose layers all
-    // live in one GeoPackage. Throws IoError / ConfigError naming the file.
+    // `storePath`: a GeoPackage, a catalog.yaml whose layers all live in one GeoPackage, or a
+    // PostGIS store (PG:… schemas=NAME). Throws IoError / ConfigError / pg::DatabaseError naming
+    // the store (password removed).
     EditSession(const std::string& storePath, std::string user);
     ~EditSession();
     EditSession(const EditSession&) = delete;
     EditSession& operator=(const EditSession&) = delete;
 
+    // The store as given (may hold a password: reopen with it, never print it).
     [[nodiscard]] const std::string& storePath() const;
+    // The store without password, for messages and titles.
+    [[nodiscard]] const std::string& storeLabel() const;
+    // The GeoPackage holding the store ("" for a PostGIS store).
     [[nodiscard]] const std::string& geoPackage() const;
     [[nodiscard]] const Crs& crs() const;
     [[nodiscard]] int baseRevision() const;

@@ -1,7 +1,8 @@
 #pragma once
-// Revisions and audit rows kept inside a zoning GeoPackage by edit sessions (tables
-// redline_revisions and redline_audit, not registered as OGR layers). Revision 0 is the store as
-// it was before any edit session committed.
+// Revisions and audit rows of a zoning store, kept by edit sessions inside the store (tables
+// redline_revisions and redline_audit: plain SQLite tables in a GeoPackage, not registered as OGR
+// layers; tables of the store's schema in PostGIS). Revision 0 is the store as it was before any
+// edit session committed. `storePath` is any store locator (see ZoningSource).
 
 #include <cstdint>
 #include <optional>
@@ -39,10 +40,12 @@ struct AuditRow
 };
 
 // Path of the GeoPackage that holds a store (the store itself, or the single GeoPackage a
-// catalog.yaml points to). Throws ConfigError when the catalog uses several files or no gpkg.
+// catalog.yaml points to). Throws ConfigError when the catalog uses several files or no gpkg, and
+// for PostGIS stores.
 [[nodiscard]] std::string storeGeoPackage(const std::string& storePath);
 
-// Newest revision number (0 when no session ever committed).
+// Newest revision number (0 when no session ever committed); ConfigError for stores that keep
+// no revisions.
 [[nodiscard]] int currentRevision(const std::string& storePath);
 [[nodiscard]] std::vector<RevisionInfo> readHistory(const std::string& storePath);
 // Audit rows with fromExclusive < revision <= toInclusive, in commit order.

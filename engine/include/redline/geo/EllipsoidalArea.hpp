@@ -27,6 +27,9 @@ public:
     // nullopt otherwise: then measure the geometry itself with area().
     [[nodiscard]] std::optional<double> areaFromPlanar(double planarArea, const Point& centroid,
                                                        const Envelope& extent) const;
+    // m² of polygons by the geodesic polygon area alone, whatever their size: for pieces of a
+    // larger whole whose own size decides between the two methods (statistics, QA totals).
+    [[nodiscard]] double geodesicArea(const Geometry& g) const;
 
 private:
     struct Impl;

@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "redline/data/Layer.hpp"
@@ -27,6 +28,10 @@ struct WriteOptions
 {
     std::string format; // gpkg | geojson | shp | csv | kml | gml; empty: by the path's extension
 };
+
+// Dataset metadata items, written where the format keeps them (GeoPackage: gpkg_metadata), e.g.
+// the provenance of a screening result (store, store_revision, rule_set, rule_set_version).
+using DatasetMetadata = std::vector<std::pair<std::string, std::string>>;
 
 struct WriteResult
 {
@@ -42,6 +47,6 @@ struct WriteResult
 // more. Throws IoError (unknown format, cannot create or write) naming the file; on failure
 // nothing is left at `path` or beside it.
 WriteResult writeLayers(const std::string& path, const std::vector<Layer>& layers,
-                        const WriteOptions& options = {});
+                        const WriteOptions& options = {}, const DatasetMetadata& metadata = {});
 
 } // namespace redline

@@ -13,8 +13,8 @@ namespace redline
 
 struct ZoneLayer
 {
-    std::string name;      // layer name as users see it (e.g. "ecological_redline")
-    std::string kind;      // zone kind code (ecological_redline, control_units, … or a catalog kind)
+    std::string name; // layer name as users see it (e.g. "ecological_redline")
+    std::string kind; // zone kind code (ecological_redline, control_units, … or a catalog kind)
     std::string idField;   // zone_id / unit_code / code
     std::string nameField; // name / source_name
     double bufferM = 100;  // proximity-warning distance in metres
@@ -23,7 +23,8 @@ struct ZoneLayer
     std::shared_ptr<const Layer> layer;
 };
 
-// Conventional layer name -> kind, id field and name field (DESIGN A1); nullopt if not conventional.
+// Conventional layer name -> kind, id field and name field (DESIGN A1); nullopt if not
+// conventional.
 struct ConventionalLayer
 {
     const char* kind;

@@ -53,4 +53,8 @@ class ConnectionString
 // redacted form when `text` parses as a connection string, otherwise `text` unchanged.
 [[nodiscard]] std::string redactLocator(const std::string& text);
 
+// Any text (a usage error echoing the command line, a message) with whatever looks like a
+// password in it masked: `password=…`, `sslpassword=…` and the `:password@` of URIs.
+[[nodiscard]] std::string redactText(const std::string& text);
+
 } // namespace redline::pg

@@ -24,7 +24,7 @@ struct QaFinding
     QaSeverity severity = QaSeverity::Error;
     // Check code: invalid_geometry, empty_geometry, missing_id, duplicate_id, missing_field,
     // attribute_domain, unit_code, partition_overlap, partition_gap, partition_overshoot,
-    // water_nesting, cross_layer_conflict, official_area.
+    // water_nesting, cross_layer_conflict, coordination_overlap, official_area.
     std::string check;
     std::string layer;
     std::string featureId;  // value of the layer's id field ("" when none)
@@ -36,6 +36,7 @@ struct QaFinding
     std::optional<Point> location;       // analysis CRS
     std::optional<Point> locationLonLat; // CGCS2000 longitude/latitude (degrees)
     double areaM2 = 0;                   // planar m² of the faulty region (0 when not areal)
+    std::string township;                // township(s) the region lies in, when known ("、")
 };
 
 } // namespace redline

@@ -68,17 +68,27 @@ class DeclarativeRuleSet final : public RuleSet
     [[nodiscard]] const std::vector<RuleRecord>& rules() const { return m_rules; }
     [[nodiscard]] const RuleRecord* findRule(const std::string& id) const;
     // Rules of one kind in the order they are tried within a hit.
-    [[nodiscard]] std::vector<const RuleRecord*> rulesInOrder(const std::string& kind) const;
-    // The values evaluation tries for a project attribute the site does not give: true/false for
-    // a flag; the project types the rules name plus kOtherValue; new/expansion/rebuild; 1–3;
-    // the industry-code prefixes the rules name plus kOtherValue. Empty for unknown names.
-    [[nodiscard]] const std::vector<std::string>& valuesToTry(const std::string& attribute) const;
+    [[nodiscard]] const std::vector<const RuleRecord*>& rulesInOrder(const std::string& kind) const;
+    // The values evaluation tries for a project attribute a hit of `kind` leaves unknown:
+    // true/false for a flag; new/expansion/rebuild; 1–3; for project_type one type of each set
+    // the kind's rules (and the kinds they take verdicts from) treat alike, kOtherValue for the
+    // types they do not name; the industry-code prefixes those rules name plus kOtherValue.
+    // Empty for names that are not project attributes.
+    [[nodiscard]] const std::vector<std::string>& valuesToTry(const std::string& kind,
+                                                              const std::string& attribute) const;
+    // The values a tried value stands for (the project types treated alike), for messages.
+    [[nodiscard]] std::vector<std::string> valuesStoodFor(const std::string& kind,
+                                                          const std::string& attribute,
+                                                          const std::string& value) const;
     // Plain-words description of a rule: conditions, precedence, verdict, reason, citation.
     // Throws ConfigError when there is no rule with that id.
     [[nodiscard]] std::string explain(const std::string& ruleId) const;
 
     DeclarativeRuleSet(std::string name, std::string version, std::string description,
                        std::string source, Vocabulary vocabulary, std::vector<RuleRecord> rules);
+    // Holds pointers into its own rules: not copied or moved.
+    DeclarativeRuleSet(const DeclarativeRuleSet&) = delete;
+    DeclarativeRuleSet& operator=(const DeclarativeRuleSet&) = delete;
 
   private:
     std::string m_name;
@@ -87,8 +97,15 @@ class DeclarativeRuleSet final : public RuleSet
     std::string m_source;
     Vocabulary m_vocabulary;
     std::vector<RuleRecord> m_rules;
-    std::map<std::string, std::vector<std::size_t>> m_order; // kind -> rule indices, tried order
-    std::map<std::string, std::vector<std::string>> m_valuesToTry; // attribute -> values
+    std::map<std::string, std::vector<const RuleRecord*>> m_order; // kind -> rules, tried order
+    struct KindValues
+    {
+        std::vector<std::string> projectTypes;
+        std::map<std::string, std::vector<std::string>> standsFor; // tried type -> types alike
+        std::vector<std::string> industryCodes;
+    };
+    std::map<std::string, std::vector<std::string>> m_valuesToTry; // flags, construction, class
+    std::map<std::string, KindValues> m_kindValues;                // per zone kind
 };
 
 } // namespace redline

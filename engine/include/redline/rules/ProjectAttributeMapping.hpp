@@ -47,6 +47,9 @@ struct ProjectAttributeOptions
 parseFieldMapping(const std::string& text);
 // One `--site-attr` value KEY=VALUE. Throws ConfigError.
 [[nodiscard]] std::pair<std::string, std::string> parseSiteAttribute(const std::string& text);
+// The Chinese name of a project attribute, for messages and reports: its first Chinese field name
+// (是否排放污染物, 项目类型 …); the attribute itself when it has none.
+[[nodiscard]] std::string attributeNameZh(const std::string& attribute);
 
 class ProjectAttributeMapping
 {

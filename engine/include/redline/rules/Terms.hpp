@@ -72,6 +72,16 @@ struct TermDomain
 // prohibited_zones. nullptr for free-text attributes.
 [[nodiscard]] const char* zoneFieldDomain(std::string_view kind, std::string_view field);
 
+// Chinese label of an attribute of a zone kind, as legends, forms and reports name it (issue 14):
+// zhFieldLabel("ecological_redline", "zone_id") == "编号", (…, "redline_type") == "红线类型",
+// ("water_protection_zones", "level") == "保护级别". A label given for the kind wins over the
+// field's general one; "" when the field is not in the table (show the field name then).
+[[nodiscard]] std::string zhFieldLabel(std::string_view kind, std::string_view field);
+// Chinese display of a value of a zone attribute: the label of its coded value (水源涵养 for
+// water_conservation) when the field has a domain and the value is in it, else the value as is.
+[[nodiscard]] std::string zhFieldValue(std::string_view kind, std::string_view field,
+                                       std::string_view value);
+
 // Trimmed, full-width ASCII folded, ASCII lower-cased: the form spellings are compared in.
 [[nodiscard]] std::string normalizeSpelling(std::string_view text);
 // "I, II, quasi, rural": the canonical values of a domain, for messages.

@@ -12,6 +12,13 @@
 #include <gdal.h>
 #include <gtest/gtest.h>
 
+#include "redline/io/SiteSource.hpp"
+#include "redline/io/VectorReader.hpp"
+#include "redline/plugin/Registry.hpp"
+#include "redline/rules/Terms.hpp"
+#include "redline/rules/Vocabulary.hpp"
+
+#include "BuiltinPlugins.hpp"
 #include "TestSupport.hpp"
 #include "report/tests/ReportTestStore.hpp"
 
@@ -189,4 +196,52 @@ TEST(HtmlReport, MapShowsTheZoningColoursAroundTheSiteAndNoOtherSite)
     expectColour(l, 500 * t, (1187.5 - 200) * t, unitA, "unit A");
     // (2100, 500): outside the county, where the store has nothing: white.
     expectColour(l, 2100 * t, (1187.5 - 500) * t, kWhite, "outside every layer");
+}
+
+TEST(HtmlReport, YongjiaReportShowsChineseTermsNotCodes)
+{
+    // The bundled sites screened by rules.yongjia, as `redline screen --format html` does.
+    gdalInit();
+    Registry registry;
+    registerBuiltinPlugins(registry);
+    ScreeningReport r;
+    r.zones = test::sourcePath("datasets/yongjia/catalog.yaml");
+    r.analysisCrs = "EPSG:4549";
+    r.ruleSet = "rules.yongjia";
+    r.zoning = ZoningStore::load(r.zones);
+    const Layer sites = loadSites(test::sourcePath("datasets/yongjia/sites.gpkg"),
+                                  r.zoning->analysisCrs(), {}, &registry);
+    const Screening screening(r.zoning, registry.ruleSet("rules.yongjia"));
+    r.results = screening.run(sites);
+    std::ostringstream out;
+    writeHtmlReport(r, out, "2026-01-02");
+    // The text a reader sees: no style sheet, no tags.
+    std::string text = std::regex_replace(out.str(), std::regex("<style>[^]*?</style>"), "");
+    text = std::regex_replace(text, std::regex("<[^>]*>"), " ");
+
+    // Canonical values of the vocabulary (four letters or more, to skip I, II, key, new …) and
+    // the project attributes' names: each shown in Chinese, never as the code.
+    std::vector<std::string> codes;
+    for (const char* domain : {"zone_kind", "redline_type", "unit_type", "key_subtype", "category",
+                               "zoning", "prohibition", "project_type", "construction"})
+        for (const Term& t : findTermDomain(domain)->terms)
+            codes.push_back(t.value);
+    for (const std::string& flag : Vocabulary::builtin().flags)
+        codes.push_back(flag);
+    for (const char* v : {"prohibited", "restricted", "needs_review", "allowed", "Polygon",
+                          "LineString", "MultiPoint", "project_type", "industry_code"})
+        codes.emplace_back(v);
+    for (const std::string& code : codes)
+    {
+        if (code.size() < 4)
+            continue;
+        const std::regex word("(^|[^A-Za-z_])" + code + "([^A-Za-z_]|$)");
+        std::smatch m;
+        EXPECT_FALSE(std::regex_search(text, m, word))
+            << code << " in: …"
+            << text.substr(static_cast<std::size_t>(std::max<long>(0, m.position(0) - 80)), 200)
+            << "…";
+    }
+    EXPECT_TRUE(contains(text, "旅游设施"));       // D12's tourism_facility
+    EXPECT_TRUE(contains(text, "是否排放污染物")); // a reason naming the attribute it lacks
 }

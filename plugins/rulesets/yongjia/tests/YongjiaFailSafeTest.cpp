@@ -92,7 +92,7 @@ const Case kZoneValueUnknown[] = {
      "project_type=industrial;construction=new;discharges_pollutants=1;zj_industrial_class=2", N,
      "water_protection_zones zone water_protection_zones-1: level '一级水源' is not a known "
      "water-protection level (I, II, quasi, rural); rules that need it consider every possible value",
-     "信息不足：缺少或无法识别 water_protection_zones water_protection_zones-1 的 level。按其可能取值："
+     "信息不足：缺少或无法识别 饮用水水源保护区 water_protection_zones-1 的 level。按其可能取值："
      "level=农村饮用水水源保护范围 → 需进一步论证（DW-13）；level=准保护区 → 限制（DW-11）；"
      "level=一级保护区 → 禁止（DW-02）；level=二级保护区 → 禁止（DW-05）。取可能结论中最轻者：需进一步论证"},
     {"level_not_understood_outfall_any_level", "water_protection_zones", "level=一级水源",
@@ -105,14 +105,14 @@ const Case kZoneValueUnknown[] = {
      "protected_areas zone protected_areas-1: zoning '外围保护地带' is not a known protected-area "
      "zoning (core, general, buffer, conservation, restoration, reasonable_use); rules that need it "
      "consider every possible value",
-     "信息不足：缺少或无法识别 protected_areas protected_areas-1 的 zoning。按其可能取值："
+     "信息不足：缺少或无法识别 自然保护地 protected_areas-1 的 zoning。按其可能取值："
      "zoning=缓冲区 → 允许（无规则适用）；zoning=保育区/恢复重建区/合理利用区 → 需进一步论证（无规则可判定）；"
      "zoning=一般控制区 → 限制（PA-04）；zoning=核心保护区 → 禁止（PA-01）。可能的结论含“允许”"},
     {"unit_type_not_understood", "control_units", "unit_type=优先",
      "project_type=industrial;zj_industrial_class=2;construction=new", N,
      "control_units zone control_units-1: unit_type '优先' is not a known control-unit type "
      "(priority, key, general); rules that need it consider every possible value",
-     "信息不足：缺少或无法识别 control_units control_units-1 的 unit_type。按其可能取值："
+     "信息不足：缺少或无法识别 环境管控单元 control_units-1 的 unit_type。按其可能取值："
      "unit_type=重点管控单元 → 允许（无规则适用）；unit_type=一般管控单元 → 限制（TL-08）；"
      "unit_type=优先保护单元 → 禁止（TL-02）。"},
     {"prohibition_not_understood", "prohibited_zones", "prohibition=禁止垂钓区",
@@ -120,7 +120,7 @@ const Case kZoneValueUnknown[] = {
      "prohibited_zones zone prohibited_zones-1: prohibition '禁止垂钓区' is not a known prohibition "
      "kind (livestock, no_swimming, no_bbq, no_camping, no_riverside_catering, beach_forest, "
      "nanxi_basin); rules that need it consider every possible value",
-     "信息不足：缺少或无法识别 prohibited_zones prohibited_zones-1 的 prohibition。按其可能取值："
+     "信息不足：缺少或无法识别 禁止类区域 prohibited_zones-1 的 prohibition。按其可能取值："
      "prohibition=禁止游泳区/禁止露天烧烤区/禁止露营区/离岸禁止餐饮区/楠溪江流域 → 允许（无规则适用）；"
      "prohibition=滩林保护范围 → 需进一步论证（NX-05）；prohibition=畜禽禁养区 → 禁止（LV-01）。"},
 };
@@ -130,24 +130,24 @@ const Case kFlagUnknown[] = {
      "project_type=road;construction=new;discharges_pollutants=待定", N,
      "discharges_pollutants '待定' is not a yes/no value (1/0, true/false, yes/no, Y/N, 是/否, 有/无, "
      "√/×); treated as unknown, never as no",
-     "信息不足：缺少或无法识别 discharges_pollutants。按其可能取值：discharges_pollutants=否 → "
-     "需进一步论证（DW-07）；discharges_pollutants=是 → 禁止（DW-05）。取可能结论中最轻者：需进一步论证"},
+     "信息不足：缺少或无法识别 是否排放污染物。按其可能取值：是否排放污染物=否 → "
+     "需进一步论证（DW-07）；是否排放污染物=是 → 禁止（DW-05）。取可能结论中最轻者：需进一步论证"},
     {"opt_in_flag_not_understood_is_not_no", "water_protection_zones", "level=quasi",
      "project_type=public_service;discharges_pollutants=0;sewage_outfall=不详", N,
      "sewage_outfall '不详' is not a yes/no value (1/0, true/false, yes/no, Y/N, 是/否, 有/无, √/×); "
      "treated as unknown, never as no",
-     "信息不足：缺少或无法识别 sewage_outfall。按其可能取值：sewage_outfall=否 → 允许（无规则适用）；"
-     "sewage_outfall=是 → 禁止（DW-01）。可能的结论含“允许”，判定为需进一步论证"},
+     "信息不足：缺少或无法识别 是否设排污口。按其可能取值：是否设排污口=否 → 允许（无规则适用）；"
+     "是否设排污口=是 → 禁止（DW-01）。可能的结论含“允许”，判定为需进一步论证"},
     {"unavoidable_not_understood", "ecological_redline", "redline_type=scenic",
      "project_type=road;in_county_plan=1;unavoidable=maybe", R,
      "unavoidable 'maybe' is not a yes/no value (1/0, true/false, yes/no, Y/N, 是/否, 有/无, √/×); "
      "treated as unknown, never as no",
-     "信息不足：缺少或无法识别 unavoidable。按其可能取值：unavoidable=是 → 限制（ERL-03）；"
-     "unavoidable=否 → 禁止（ERL-04）。取可能结论中最轻者：限制，待补充后复核。"},
+     "信息不足：缺少或无法识别 是否无法避让。按其可能取值：是否无法避让=是 → 限制（ERL-03）；"
+     "是否无法避让=否 → 禁止（ERL-04）。取可能结论中最轻者：限制，待补充后复核。"},
     {"project_type_not_understood", "ecological_redline", "redline_type=scenic",
      "project_type=厂房", N,
      "project_type '厂房' is not a known project type; treated as unknown (信息不足)",
-     "信息不足：缺少或无法识别 project_type、unavoidable、in_county_plan。按其可能取值："},
+     "信息不足：缺少或无法识别 项目类型、是否无法避让、是否符合国土空间规划。按其可能取值："},
 };
 
 const Case kKindUncovered[] = {
@@ -175,23 +175,23 @@ const Case kKindUncovered[] = {
 const Case kMissingWithAFloor[] = {
     {"unavoidable_unstated_restricted_or_prohibited", "ecological_redline", "redline_type=scenic",
      "project_type=road;in_county_plan=1", R, "",
-     "信息不足：缺少或无法识别 unavoidable。按其可能取值：unavoidable=是 → 限制（ERL-03）；"
-     "unavoidable=否 → 禁止（ERL-04）。取可能结论中最轻者：限制，待补充后复核。"},
+     "信息不足：缺少或无法识别 是否无法避让。按其可能取值：是否无法避让=是 → 限制（ERL-03）；"
+     "是否无法避让=否 → 禁止（ERL-04）。取可能结论中最轻者：限制，待补充后复核。"},
     {"priority_unit_on_red_line_follows_it", "control_units",
      "unit_type=priority;name=永嘉县生态保护红线优先保护单元", "project_type=road;in_county_plan=1", R, "",
-     "信息不足：缺少或无法识别 unavoidable。按其可能取值：unavoidable=是 → 限制（TL-01）；"
-     "unavoidable=否 → 禁止（TL-01）。取可能结论中最轻者：限制"},
+     "信息不足：缺少或无法识别 是否无法避让。按其可能取值：是否无法避让=是 → 限制（TL-01）；"
+     "是否无法避让=否 → 禁止（TL-01）。取可能结论中最轻者：限制"},
     {"construction_unstated_quasi_farm", "water_protection_zones", "level=quasi",
      "project_type=livestock_farm;discharges_pollutants=1", R, "",
-     "信息不足：缺少或无法识别 construction。按其可能取值：construction=改建 → 限制（DW-11）；"
-     "construction=扩建/新建 → 禁止（DW-08）。取可能结论中最轻者：限制，待补充后复核。"},
+     "信息不足：缺少或无法识别 建设性质。按其可能取值：建设性质=改建 → 限制（DW-11）；"
+     "建设性质=扩建/新建 → 禁止（DW-08）。取可能结论中最轻者：限制，待补充后复核。"},
     {"construction_unstated_but_every_kind_prohibited", "water_protection_zones", "level=II",
      "project_type=industrial;discharges_pollutants=1", P, "", ""}, // DW-05: new/expansion/rebuild
     {"nothing_stated_in_red_line", "ecological_redline", "redline_type=scenic", "", N, "",
-     "信息不足：缺少或无法识别 project_type"},
+     "信息不足：缺少或无法识别 项目类型"},
     {"nothing_stated_in_level_I", "water_protection_zones", "level=I", "", R, "",
-     "信息不足：缺少或无法识别 project_type。按其可能取值：project_type=水源保护工程/供水设施 → "
-     "限制（DW-03）；project_type=水产养殖/"}, // every other type: DW-02 prohibited
+     "信息不足：缺少或无法识别 项目类型。按其可能取值：项目类型=水源保护工程/供水设施 → "
+     "限制（DW-03）；项目类型="}, // every other type: DW-02 prohibited
 };
 
 // The examples of issue 9, now read through the vocabulary.

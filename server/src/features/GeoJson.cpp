@@ -1,0 +1,133 @@
+#include "features/GeoJson.hpp"
+
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "redline/geo/CrsTransform.hpp"
+
+namespace redline::service
+{
+
+namespace
+{
+
+void appendNumber(std::string& out, double v, int decimals)
+{
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    // Trim trailing zeros (and a bare '.') so that 120.5 is not 120.50000000.
+    while (n > 1 && buf[n - 1] == '0')
+        --n;
+    if (n > 1 && buf[n - 1] == '.')
+        --n;
+    out.append(buf, static_cast<std::size_t>(n));
+}
+
+void appendPoint(std::string& out, const Point& p, int decimals)
+{
+    out.push_back('[');
+    appendNumber(out, p.x, decimals);
+    out.push_back(',');
+    appendNumber(out, p.y, decimals);
+    out.push_back(']');
+}
+
+void appendRing(std::string& out, const Ring& r, int decimals)
+{
+    out.push_back('[');
+    for (std::size_t i = 0; i < r.size(); ++i)
+    {
+        if (i)
+            out.push_back(',');
+        appendPoint(out, r[i], decimals);
+    }
+    out.push_back(']');
+}
+
+void appendPolygon(std::string& out, const Part& part, int decimals)
+{
+    out.push_back('[');
+    for (std::size_t i = 0; i < part.size(); ++i)
+    {
+        if (i)
+            out.push_back(',');
+        appendRing(out, part[i], decimals);
+    }
+    out.push_back(']');
+}
+
+} // namespace
+
+std::string geometryToGeoJson(const Geometry& g, int decimals)
+{
+    if (g.isEmpty())
+        return "null";
+    std::string out = "{\"type\":\"";
+    out += toString(g.type());
+    out += "\",\"coordinates\":";
+    const auto& parts = g.parts();
+    switch (g.type())
+    {
+    case GeometryType::Point:
+        appendPoint(out, parts[0][0][0], decimals);
+        break;
+    case GeometryType::LineString:
+        appendRing(out, parts[0][0], decimals);
+        break;
+    case GeometryType::Polygon:
+        appendPolygon(out, parts[0], decimals);
+        break;
+    case GeometryType::MultiPoint:
+    case GeometryType::MultiLineString:
+    case GeometryType::MultiPolygon:
+        out.push_back('[');
+        for (std::size_t i = 0; i < parts.size(); ++i)
+        {
+            if (i)
+                out.push_back(',');
+            if (g.type() == GeometryType::MultiPoint)
+                appendPoint(out, parts[i][0][0], decimals);
+            else if (g.type() == GeometryType::MultiLineString)
+                appendRing(out, parts[i][0], decimals);
+            else
+                appendPolygon(out, parts[i], decimals);
+        }
+        out.push_back(']');
+        break;
+    }
+    out.push_back('}');
+    return out;
+}
+
+std::string attributesToGeoJson(const Attributes& a)
+{
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : a.items())
+    {
+        if (const auto* i = std::get_if<std::int64_t>(&value))
+            j[name] = *i;
+        else if (const auto* d = std::get_if<double>(&value))
+            j[name] = *d;
+        else if (const auto* s = std::get_if<std::string>(&value))
+            j[name] = *s;
+        else
+            j[name] = nullptr;
+    }
+    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+Geometry toCrs84(const Geometry& g, const std::string& fromWkt)
+{
+    thread_local std::string cachedWkt;
+    thread_local std::unique_ptr<CrsTransform> transform;
+    if (!transform || cachedWkt != fromWkt)
+    {
+        transform = std::make_unique<CrsTransform>(Crs::fromWkt(fromWkt), Crs::fromEpsg(4326));
+        cachedWkt = fromWkt;
+    }
+    return transform->apply(g);
+}
+
+} // namespace redline::service

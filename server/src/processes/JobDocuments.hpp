@@ -1,0 +1,20 @@
+#pragma once
+// OGC API – Processes JSON documents for jobs: statusInfo (with links to the results and the HTML
+// and PDF reports) and the job list.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jobs/JobStore.hpp"
+
+namespace redline::service
+{
+
+[[nodiscard]] nlohmann::json statusInfo(const JobRecord& job, const std::string& baseUrl);
+[[nodiscard]] std::string jobListDocument(const std::vector<JobRecord>& jobs,
+                                          const std::string& baseUrl, std::size_t limit,
+                                          std::size_t offset, bool more);
+
+} // namespace redline::service

@@ -1,0 +1,143 @@
+#include "processes/JobsApi.hpp"
+
+#include <charconv>
+#include <regex>
+#include <sstream>
+
+#include "redline/plugin/Registry.hpp"
+
+#include "db/ThreadDb.hpp"
+#include "http/Problem.hpp"
+#include "jobs/JobStore.hpp"
+#include "ledger/Ledger.hpp"
+#include "ledger/ReportArchive.hpp"
+#include "processes/JobDocuments.hpp"
+
+namespace redline::service
+{
+
+namespace
+{
+
+std::optional<std::size_t> number(const std::string& text)
+{
+    std::size_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+        return std::nullopt;
+    return v;
+}
+
+Response noSuchJob(const std::string& id)
+{
+    return problemResponse(http::status::not_found, problem::kNoSuchJob,
+                           "There is no job '" + id + "' for this account.");
+}
+
+bool wellFormedId(const std::string& id)
+{
+    static const std::regex hex32("^[0-9a-f]{32}$");
+    return std::regex_match(id, hex32);
+}
+
+} // namespace
+
+std::optional<Paging> readPaging(const Target& target, std::size_t defaultLimit,
+                                 std::size_t maxLimit)
+{
+    Paging p{defaultLimit, 0};
+    if (const auto* l = target.param("limit"))
+    {
+        auto v = number(*l);
+        if (!v || *v < 1)
+            return std::nullopt;
+        p.limit = std::min(*v, maxLimit);
+    }
+    if (const auto* o = target.param("offset"))
+    {
+        auto v = number(*o);
+        if (!v || *v > 100000000)
+            return std::nullopt;
+        p.offset = *v;
+    }
+    return p;
+}
+
+Response JobsApi::list(const Target& target, const Principal& who)
+{
+    const auto paging = readPaging(target, 50, 1000);
+    if (!paging)
+        return problemResponse(http::status::bad_request, problem::kInvalidParameter,
+                               "limit must be 1–1000 and offset a whole number.");
+    std::optional<std::string> status;
+    if (const auto* s = target.param("status"))
+    {
+        static const std::regex ok("^(accepted|running|successful|failed)$");
+        if (!std::regex_match(*s, ok))
+            return problemResponse(http::status::bad_request, problem::kInvalidParameter,
+                                   "status must be accepted, running, successful or failed.");
+        status = *s;
+    }
+    auto jobs = listJobs(threadDb(m_ctx.dbPath), who, paging->limit + 1, paging->offset, status);
+    const bool more = jobs.size() > paging->limit;
+    if (more)
+        jobs.pop_back();
+    return jsonResponse(http::status::ok,
+                        jobListDocument(jobs, m_ctx.baseUrl, paging->limit, paging->offset, more));
+}
+
+Response JobsApi::status(const std::string& id, const Principal& who)
+{
+    const auto job = wellFormedId(id) ? findJob(threadDb(m_ctx.dbPath), id, who) : std::nullopt;
+    if (!job || job->status == "dismissed")
+        return noSuchJob(id);
+    return jsonResponse(http::status::ok,
+                        statusInfo(*job, m_ctx.baseUrl)
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Response JobsApi::dismiss(const std::string& id, const Principal& who)
+{
+    auto job = wellFormedId(id) ? findJob(threadDb(m_ctx.dbPath), id, who) : std::nullopt;
+    if (!job || job->status == "dismissed")
+        return noSuchJob(id);
+    if (job->userId != who.userId && !manages(who.role))
+        return problemResponse(http::status::forbidden, problem::kForbidden,
+                               "Only the approver who ran a job (or an admin) may dismiss it.");
+    m_ctx.writer.run([&id](Database& db) { (void)dismissJob(db, id); });
+    job->status = "dismissed";
+    job->message = "Dismissed by " + who.name + "; the ledger keeps the screening.";
+    return jsonResponse(http::status::ok,
+                        statusInfo(*job, m_ctx.baseUrl)
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+Response JobsApi::results(const std::string& id, const std::string& format, const Principal& who)
+{
+    Database& db = threadDb(m_ctx.dbPath);
+    const auto job = wellFormedId(id) ? findJob(db, id, who) : std::nullopt;
+    if (!job || job->status == "dismissed")
+        return noSuchJob(id);
+    if (job->status == "accepted" || job->status == "running")
+        return problemResponse(http::status::not_found, problem::kResultNotReady,
+                               "Job '" + id + "' is " + job->status + "; ask again later.");
+    if (job->status == "failed")
+        return problemResponse(http::status::bad_request, problem::kInvalidInput,
+                               "Job '" + id + "' failed: " + job->message.value_or("") + "");
+    const auto archived = ledgerReport(db, id);
+    if (!archived)
+        return noSuchJob(id);
+    ScreeningReport report = restoreReport(*archived);
+    if (format == "html") // drawn over the zoning around each site (the current revision's)
+        report.zoning = m_ctx.engines.current()->engine->zoning();
+    const auto exporter = m_ctx.registry.reportExporter(format);
+    std::ostringstream body;
+    exporter->write(report, body);
+    Response r = makeResponse(http::status::ok, exporter->mediaType(), body.str());
+    if (format == "html")
+        r.set("Content-Security-Policy",
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    return r;
+}
+
+} // namespace redline::service

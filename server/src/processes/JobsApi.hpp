@@ -1,0 +1,39 @@
+#pragma once
+// /jobs (job-list), /jobs/{id} (status), DELETE /jobs/{id} (dismiss), /jobs/{id}/results (the
+// A4 JSON), /jobs/{id}/results/report.html. Every lookup is filtered by owner
+// (or a role that reads every job): another approver's job is 404, like a job that never was.
+// Reports are rebuilt from the archived report in the ledger, so they show the screening as it
+// was computed, whatever the store's current revision.
+
+#include "ServiceContext.hpp"
+#include "auth/Principal.hpp"
+#include "http/Target.hpp"
+
+namespace redline::service
+{
+
+class JobsApi
+{
+  public:
+    explicit JobsApi(ServiceContext& ctx) : m_ctx(ctx) {}
+    [[nodiscard]] Response list(const Target& target, const Principal& who);
+    [[nodiscard]] Response status(const std::string& id, const Principal& who);
+    [[nodiscard]] Response dismiss(const std::string& id, const Principal& who);
+    // `format`: a report exporter of the registry ("json", "html", "csv", "geojson").
+    [[nodiscard]] Response results(const std::string& id, const std::string& format,
+                                   const Principal& who);
+
+  private:
+    ServiceContext& m_ctx;
+};
+
+// Reads limit/offset query parameters: nullopt (a 400) when malformed or out of range.
+struct Paging
+{
+    std::size_t limit;
+    std::size_t offset;
+};
+[[nodiscard]] std::optional<Paging> readPaging(const Target& target, std::size_t defaultLimit,
+                                               std::size_t maxLimit);
+
+} // namespace redline::service

@@ -1,0 +1,170 @@
+"""The web page for approval staff in a real browser (Debian's chromium + chromium-driver through
+python3-selenium, headless, 1366×768) against a live `redline serve`: sign in, upload the
+dataset's 界址点 file with the project attributes, read the verdict (compared with what
+`redline screen` says for the same file and attributes), see the site on the map, open the
+report, sign out; a second approver cannot open the first one's screening; a form posted
+without the CSRF token is refused. Screenshots go to $REDLINE_SCREENSHOT_DIR."""
+
+import json
+import os
+import shutil
+import unittest
+
+from harness import PASSWORD, YONGJIA, ZONES, Service, run_cli
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service as ChromeService
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError:  # python3-selenium is in scripts/install-deps.sh: missing is a failure
+    webdriver = None
+
+SHOTS = os.environ.get("REDLINE_SCREENSHOT_DIR", "/tmp/redline-web-screenshots")
+JZD = os.path.realpath(os.path.join(YONGJIA, "sites_jzd.txt"))  # chromedriver wants it canonical
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
+                "--lang=zh-CN", "--disable-dev-shm-usage"]:
+        options.add_argument(arg)
+    service = ChromeService(executable_path=shutil.which("chromedriver")
+                                      or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+class WebPage(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if webdriver is None:
+            raise AssertionError("python3-selenium is not installed (scripts/install-deps.sh)")
+        os.makedirs(SHOTS, exist_ok=True)
+        cls.svc = Service()
+        cls.svc.add_user("alice", "approver")
+        cls.svc.add_user("bob", "approver")
+        cls.svc.start()
+        cls.driver = browser()
+        cls.wait = WebDriverWait(cls.driver, 60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.svc.close()
+
+    def shot(self, name):
+        self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+
+    def visible(self, element_id):
+        return self.wait.until(EC.visibility_of_element_located((By.ID, element_id)))
+
+    def sign_in(self, user):
+        d = self.driver
+        d.get(self.svc.base + "/")
+        self.visible("login-user").send_keys(user)
+        d.find_element(By.ID, "login-password").send_keys(PASSWORD)
+        d.find_element(By.ID, "login-submit").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "who-name"), user))
+
+    def sign_out(self):
+        self.driver.find_element(By.ID, "logout").click()
+        self.visible("login-user")
+
+    def fetch(self, method, path, script_body="null"):
+        """Status of a fetch from the page itself (the browser's cookie, no CSRF header)."""
+        return self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            f"fetch({json.dumps(path)}, {{method: {json.dumps(method)}, body: {script_body},"
+            " credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));")
+
+    def test_sign_in_screen_read_the_verdict_open_the_report_sign_out(self):
+        d = self.driver
+        d.get(self.svc.base + "/")
+        self.visible("login-user")
+        self.assertEqual(d.find_element(By.TAG_NAME, "h1").text, "生态环境分区管控初筛")
+        self.shot("web-login")
+        self.sign_in("alice")
+
+        # The screening, as an approver does it at the window.
+        d.find_element(By.ID, "sites-file").send_keys(JZD)
+        Select(d.find_element(By.ID, "project-type")).select_by_visible_text("工业")
+        Select(d.find_element(By.ID, "construction")).select_by_visible_text("新建")
+        d.find_element(By.ID, "other-attributes").send_keys("industry_code=C2929")
+        d.find_element(By.ID, "screen-submit").click()
+        table = self.visible("verdict-table")
+        rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
+        self.assertEqual(len(rows), 1)
+        cells = [c.text for c in rows[0].find_elements(By.TAG_NAME, "td")]
+
+        cli = json.loads(run_cli("screen", "--zones", ZONES, "--sites", JZD,
+                                 "--site-attr", "project_type=工业", "--site-attr",
+                                 "construction=新建", "--site-attr",
+                                 "industry_code=C2929").stdout)["sites"][0]
+        self.assertEqual(cells[0], cli["site_id"])
+        self.assertEqual(cells[2], cli["verdict_zh"])
+        # Each hit with its zone, rules and citations.
+        body = d.find_element(By.ID, "result-body").text
+        for hit in cli["hits"]:
+            self.assertIn(hit["zone_name"], body)
+            for rule in hit["rules"]:
+                if rule["citation"]:
+                    self.assertIn(rule["citation"], body)
+
+        # The map: the zoning around the site and the site itself (Leaflet's SVG paths).
+        self.wait.until(lambda _: d.execute_script(
+            "return document.querySelectorAll('#map path.leaflet-interactive').length") > 3)
+        self.assertTrue(d.find_element(By.CSS_SELECTOR, ".leaflet-control-scale").is_displayed())
+        self.shot("web-verdict")
+
+        # The earlier screening is listed; the report opens.
+        history = d.find_element(By.ID, "history-table").text
+        self.assertIn("sites_jzd.txt", history)
+        href = d.find_element(By.ID, "report-html").get_attribute("href")
+        d.get(href)
+        self.assertIn(cli["site_id"], d.page_source)
+        self.shot("web-report")
+        d.back()
+        self.visible("who-name")
+
+        job = href.split("/jobs/")[1].split("/")[0]
+        self.sign_out()
+        self.assertEqual(self.fetch("GET", "/auth/session"), 401)
+
+        # Another approver does not see it, and cannot open it.
+        self.sign_in("bob")
+        self.assertNotIn("sites_jzd.txt", d.find_element(By.ID, "history-table").text)
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results"), 404)
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 404)
+
+        # State-changing requests without the session's CSRF token are refused.
+        form = ("(() => { const f = new FormData();"
+                " f.append('site_wkt', 'POINT (120.65 28.15)'); f.append('site_crs', 'EPSG:4490');"
+                " return f; })()")
+        self.assertEqual(self.fetch("POST", "/processes/screen/execution", form), 403)
+        self.assertEqual(self.fetch("POST", "/auth/logout"), 403)
+        self.sign_out()
+
+    def test_a_drawn_site_is_screened(self):
+        d = self.driver
+        self.sign_in("bob")
+        self.wait.until(lambda _: d.execute_script(
+            "return document.querySelectorAll('#map path.leaflet-interactive').length") > 3)
+        d.find_element(By.ID, "draw").click()
+        # Three clicks on the map draw a triangle; the page sends it as WKT in EPSG:4490.
+        d.execute_script("""
+            const m = state.map, c = m.getCenter();
+            for (const [dx, dy] of [[0, 0], [0.002, 0], [0.002, 0.002]])
+                m.fire('click', {latlng: L.latLng(c.lat + dy, c.lng + dx)});""")
+        d.find_element(By.ID, "draw-done").click()
+        d.find_element(By.ID, "screen-submit").click()
+        rows = self.visible("verdict-table").find_elements(By.CSS_SELECTOR, "tbody tr")
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0].find_elements(By.TAG_NAME, "td")[0].text, "wkt")
+        self.shot("web-drawn")
+        self.sign_out()
+
+
+if __name__ == "__main__":
+    unittest.main()
