@@ -247,6 +247,8 @@ class Router final : public RequestHandler
                 const std::string format = s[3].substr(7);
                 if (format == "html" || format == "csv" || format == "geojson" || format == "json")
                     return respond(m_jobs.results(s[1], format, who));
+                if (format == "pdf")
+                    return m_jobs.pdfReport(s[1], who, respond);
             }
             return notFound();
         }
@@ -306,7 +308,7 @@ std::shared_ptr<const EngineSnapshot> loadSnapshot(const Registry& registry,
 
 } // namespace
 
-int runService(ServiceConfig config, const Registry& registry)
+int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
 {
     initCrypto();
     if (config.zones.empty())
@@ -363,9 +365,9 @@ int runService(ServiceConfig config, const Registry& registry)
         baseUrl.pop_back();
     Authenticator auth(config.db, config.auth, baseUrl);
     auth.pollRevocations();
-    ServiceContext ctx{config, registry, engines, config.db, writer,
-                       auth,   userRate, jobs,    slow,      baseUrl};
-    const WebPage web(config.leafletDir, *engines.current()->features);
+    ServiceContext ctx{config, registry, engines, config.db, writer, auth,
+                       userRate, jobs,  slow,    baseUrl,   pdf};
+    const WebPage web(config.leafletDir, *engines.current()->features, pdf != nullptr);
     Router router(ctx, web);
     late.inner = &router;
 
@@ -417,6 +419,8 @@ int runService(ServiceConfig config, const Registry& registry)
     io.run();
     for (auto& t : threads)
         t.join();
+    if (pdf)
+        pdf->stop();
     jobs.stop();
     jobs.join();
     slow.join();

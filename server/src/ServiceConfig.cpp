@@ -54,8 +54,8 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         throw ConfigError(path + ": expected a mapping of settings.");
     checkKeys(root,
               {"zones", "analysis_crs", "listen", "allow_non_loopback", "base_url", "db", "workers",
-               "job_workers", "inline_bytes", "limits", "uploads", "rate_limit", "auth", "ledger",
-               "rules", "leaflet_dir", "revision_poll_s"},
+               "job_workers", "inline_bytes", "limits", "uploads", "reports", "rate_limit", "auth",
+               "ledger", "rules", "leaflet_dir", "revision_poll_s"},
               path);
     read(root, "zones", c.zones, path);
     read(root, "analysis_crs", c.analysisCrs, path);
@@ -98,6 +98,13 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         read(u, "zip_entries", c.uploads.zipEntries, where);
         read(u, "zip_ratio", c.uploads.zipRatio, where);
         read(u, "max_sites", c.uploads.maxSites, where);
+    }
+    if (const auto r = root["reports"])
+    {
+        const std::string where = path + " reports";
+        checkKeys(r, {"pdf_max_sites", "pdf_queue"}, where);
+        read(r, "pdf_max_sites", c.reports.pdfMaxSites, where);
+        read(r, "pdf_queue", c.reports.pdfQueue, where);
     }
     if (const auto r = root["rate_limit"])
     {

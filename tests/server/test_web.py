@@ -2,15 +2,18 @@
 python3-selenium, headless, 1366×768) against a live `redline serve`: sign in, upload the
 dataset's 界址点 file with the project attributes, read the verdict (compared with what
 `redline screen` says for the same file and attributes), see the site on the map, open the
-report, sign out; a second approver cannot open the first one's screening; a form posted
-without the CSRF token is refused. Screenshots go to $REDLINE_SCREENSHOT_DIR."""
+HTML report, fetch and download the PDF report (read back with pdftotext), sign out; a second
+approver cannot open the first one's screening; a form posted without the CSRF token is refused. Screenshots go to $REDLINE_SCREENSHOT_DIR."""
 
+import base64
 import json
 import os
 import shutil
+import tempfile
 import unittest
 
 from harness import PASSWORD, YONGJIA, ZONES, Service, run_cli
+from test_pdf_report import PDF_BUILD, pdf_text
 
 try:
     from selenium import webdriver
@@ -25,8 +28,10 @@ SHOTS = os.environ.get("REDLINE_SCREENSHOT_DIR", "/tmp/redline-web-screenshots")
 JZD = os.path.realpath(os.path.join(YONGJIA, "sites_jzd.txt"))  # chromedriver wants it canonical
 
 
-def browser():
+def browser(downloads):
     options = webdriver.ChromeOptions()
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False})
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
                 "--lang=zh-CN", "--disable-dev-shm-usage"]:
@@ -46,13 +51,16 @@ class WebPage(unittest.TestCase):
         cls.svc.add_user("alice", "approver")
         cls.svc.add_user("bob", "approver")
         cls.svc.start()
-        cls.driver = browser()
+        cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
+        cls.driver = browser(cls.downloads)
+        cls.driver.set_script_timeout(180)
         cls.wait = WebDriverWait(cls.driver, 60)
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
         cls.svc.close()
+        shutil.rmtree(cls.downloads, ignore_errors=True)
 
     def shot(self, name):
         self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
@@ -78,6 +86,28 @@ class WebPage(unittest.TestCase):
             "const done = arguments[arguments.length - 1];"
             f"fetch({json.dumps(path)}, {{method: {json.dumps(method)}, body: {script_body},"
             " credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));")
+
+    def fetch_bytes(self, path):
+        """A GET from the page itself (the browser's session cookie): status, type and bytes."""
+        got = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+              const bytes = new Uint8Array(await r.arrayBuffer());
+              let s = '';
+              for (let i = 0; i < bytes.length; i += 8192)
+                s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+              done({status: r.status, type: r.headers.get('content-type'), body: btoa(s)});
+            }, e => done({status: String(e), type: '', body: ''}));""", path)
+        return got["status"], got["type"], base64.b64decode(got["body"])
+
+    def assert_pdf_report(self, pdf, site):
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        text = pdf_text(pdf)
+        self.assertIn(site["site_id"], text)
+        self.assertIn("".join(site["name"].split()), text)
+        self.assertIn(site["verdict_zh"], text)
+        for hit in site["hits"]:
+            self.assertIn("".join(hit["zone_name"].split()), text)
 
     def test_sign_in_screen_read_the_verdict_open_the_report_sign_out(self):
         d = self.driver
@@ -129,6 +159,19 @@ class WebPage(unittest.TestCase):
         self.visible("who-name")
 
         job = href.split("/jobs/")[1].split("/")[0]
+
+        # The PDF report: fetched in the page's session, and downloaded from its link.
+        if PDF_BUILD:
+            link = d.find_element(By.ID, "report-pdf")
+            self.assertEqual(link.get_attribute("href"),
+                             self.svc.base + f"/jobs/{job}/results/report.pdf")
+            status, kind, pdf = self.fetch_bytes(link.get_attribute("href"))
+            self.assertEqual((status, kind), (200, "application/pdf"))
+            self.assert_pdf_report(pdf, cli)
+            link.click()
+            name = os.path.join(self.downloads, link.get_attribute("download"))
+            self.wait.until(lambda _: os.path.exists(name))
+            self.assert_pdf_report(open(name, "rb").read(), cli)
         self.sign_out()
         self.assertEqual(self.fetch("GET", "/auth/session"), 401)
 
@@ -137,6 +180,7 @@ class WebPage(unittest.TestCase):
         self.assertNotIn("sites_jzd.txt", d.find_element(By.ID, "history-table").text)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results"), 404)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 404)
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.pdf"), 404)
 
         # State-changing requests without the session's CSRF token are refused.
         form = ("(() => { const f = new FormData();"

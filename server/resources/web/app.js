@@ -175,6 +175,10 @@ function showResult(doc) {
   links.replaceChildren(
     el("a", { href: "/jobs/" + doc.job_id + "/results/report.html", target: "_blank", id: "report-html" }, "下载 HTML 报告"),
     " · ",
+    ...(state.config.pdf_report
+      ? [el("a", { href: "/jobs/" + doc.job_id + "/results/report.pdf", target: "_blank", id: "report-pdf",
+                   download: "初筛报告-" + doc.job_id + ".pdf" }, "下载 PDF 报告"), " · "]
+      : []),
     el("a", { href: "/jobs/" + doc.job_id + "/results", target: "_blank" }, "JSON 结果"),
     " · 规则集 " + doc.rules + " " + (doc.rules_version || "") + " · 筛查编号 " + doc.job_id);
   const body = $("result-body");

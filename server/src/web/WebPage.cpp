@@ -49,7 +49,7 @@ json termsJson(const char* domain)
     return list;
 }
 
-std::string configDocument(const FeatureCatalog& zoning)
+std::string configDocument(const FeatureCatalog& zoning, bool pdfReport)
 {
     json layers = json::array();
     for (const auto& c : zoning.collections())
@@ -78,7 +78,8 @@ std::string configDocument(const FeatureCatalog& zoning)
                        {{"project_type", termsJson("project_type")},
                         {"construction", termsJson("construction")}}},
                       {"verdicts", verdicts},
-                      {"layers", layers}};
+                      {"layers", layers},
+                      {"pdf_report", pdfReport}};
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -94,11 +95,11 @@ std::optional<std::string> readFile(const std::filesystem::path& path)
 
 } // namespace
 
-WebPage::WebPage(const std::string& leafletDir, const FeatureCatalog& zoning)
+WebPage::WebPage(const std::string& leafletDir, const FeatureCatalog& zoning, bool pdfReport)
 {
     m_files["app.js"] = {"text/javascript; charset=utf-8", kWebAppJs};
     m_files["app.css"] = {"text/css; charset=utf-8", kWebAppCss};
-    m_files["config.json"] = {"application/json", configDocument(zoning)};
+    m_files["config.json"] = {"application/json", configDocument(zoning, pdfReport)};
     const std::filesystem::path dir(leafletDir);
     for (const char* name :
          {"leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
