@@ -367,7 +367,9 @@ int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
     auth.pollRevocations();
     ServiceContext ctx{config, registry, engines, config.db, writer, auth,
                        userRate, jobs,  slow,    baseUrl,   pdf};
-    const WebPage web(config.leafletDir, *engines.current()->features, pdf != nullptr);
+    const auto first = engines.current();
+    const WebPage web(config.leafletDir, *first->features,
+                      first->engine->ruleSet(config.defaultRules)->vocabulary(), pdf != nullptr);
     Router router(ctx, web);
     late.inner = &router;
 

@@ -117,8 +117,8 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     {
         const std::string where = path + " auth";
         checkKeys(a,
-                  {"token_cache_s", "session_idle_min", "session_hours", "secure_cookie",
-                   "failures_per_minute", "failure_burst", "concurrent_hashes"},
+                  {"token_cache_s", "session_idle_min", "session_idle_s", "session_hours",
+                   "secure_cookie", "failures_per_minute", "failure_burst", "concurrent_hashes"},
                   where);
         long v = c.auth.tokenCacheTtl.count();
         read(a, "token_cache_s", v, where);
@@ -126,6 +126,16 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         v = c.auth.sessionIdle.count() / 60;
         read(a, "session_idle_min", v, where);
         c.auth.sessionIdle = std::chrono::seconds(v * 60);
+        if (a["session_idle_s"]) // finer than minutes (tests of expiry)
+        {
+            if (a["session_idle_min"])
+                throw ConfigError(where + ": give session_idle_min or session_idle_s, not both.");
+            v = c.auth.sessionIdle.count();
+            read(a, "session_idle_s", v, where);
+            if (v < 1)
+                throw ConfigError(where + ": session_idle_s must be at least 1.");
+            c.auth.sessionIdle = std::chrono::seconds(v);
+        }
         v = c.auth.sessionAbsolute.count() / 3600;
         read(a, "session_hours", v, where);
         c.auth.sessionAbsolute = std::chrono::seconds(v * 3600);
