@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import unittest
 
 from harness import PASSWORD, YONGJIA, ZONES, Service, run_cli
@@ -50,6 +51,7 @@ class WebPage(unittest.TestCase):
         cls.svc = Service()
         cls.svc.add_user("alice", "approver")
         cls.svc.add_user("bob", "approver")
+        cls.svc.add_user("rita", "reviewer")
         cls.svc.start()
         cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
         cls.driver = browser(cls.downloads)
@@ -121,7 +123,14 @@ class WebPage(unittest.TestCase):
         d.find_element(By.ID, "sites-file").send_keys(JZD)
         Select(d.find_element(By.ID, "project-type")).select_by_visible_text("工业")
         Select(d.find_element(By.ID, "construction")).select_by_visible_text("新建")
-        d.find_element(By.ID, "other-attributes").send_keys("industry_code=C2929")
+        d.find_element(By.ID, "industry-code").send_keys("C2929")
+        # A yes/no question of the rules, answered with the Chinese vocabulary.
+        flag = Select(d.find_element(By.ID, "flag-discharges_pollutants"))
+        self.assertEqual([o.text for o in flag.options], ["未知（未填写）", "是", "否"])
+        flag.select_by_visible_text("否")
+        outfall = Select(d.find_element(By.ID, "flag-sewage_outfall"))  # opt-in: unsaid is 否
+        self.assertEqual(outfall.first_selected_option.text, "否（未填写）")
+        self.shot("web-form")
         d.find_element(By.ID, "screen-submit").click()
         table = self.visible("verdict-table")
         rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
@@ -131,7 +140,8 @@ class WebPage(unittest.TestCase):
         cli = json.loads(run_cli("screen", "--zones", ZONES, "--sites", JZD,
                                  "--site-attr", "project_type=工业", "--site-attr",
                                  "construction=新建", "--site-attr",
-                                 "industry_code=C2929").stdout)["sites"][0]
+                                 "industry_code=C2929", "--site-attr",
+                                 "discharges_pollutants=否").stdout)["sites"][0]
         self.assertEqual(cells[0], cli["site_id"])
         self.assertEqual(cells[2], cli["verdict_zh"])
         # Each hit with its zone, rules and citations.
@@ -181,6 +191,24 @@ class WebPage(unittest.TestCase):
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results"), 404)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 404)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.pdf"), 404)
+        self.sign_out()
+
+        # A reviewer's list holds everyone's screenings, and reopens them.
+        self.sign_in("rita")
+        self.assertEqual(d.find_element(By.ID, "history-title").text, "全部筛查记录")
+        self.assertTrue(d.find_element(By.ID, "screen-form").get_attribute("hidden"))
+        self.wait.until(lambda _: "sites_jzd.txt" in d.find_element(By.ID, "history-table").text)
+        rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#history-table tbody tr")]
+        self.assertTrue(any("sites_jzd.txt" in r and "alice" in r for r in rows), rows)
+        self.assertTrue(any("bob" in r for r in rows), rows)  # test_a_drawn_site_is_screened
+        d.find_element(By.CSS_SELECTOR, f'button[data-job="{job}"]').click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "result-links"), job))
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 200)
+        if PDF_BUILD:
+            status, kind, pdf = self.fetch_bytes(f"/jobs/{job}/results/report.pdf")
+            self.assertEqual((status, kind), (200, "application/pdf"))
+        self.sign_out()
+        self.sign_in("bob")
 
         # State-changing requests without the session's CSRF token are refused.
         form = ("(() => { const f = new FormData();"
@@ -208,6 +236,44 @@ class WebPage(unittest.TestCase):
         self.assertEqual(rows[0].find_elements(By.TAG_NAME, "td")[0].text, "wkt")
         self.shot("web-drawn")
         self.sign_out()
+
+
+class WebSessionExpiry(unittest.TestCase):
+    """A session unused for the configured idle time ends: the page's next request gets 401 and
+    the page asks to sign in again."""
+
+    IDLE = 2
+
+    @classmethod
+    def setUpClass(cls):
+        if webdriver is None:
+            raise AssertionError("python3-selenium is not installed (scripts/install-deps.sh)")
+        cls.svc = Service(config=f"auth:\n  session_idle_s: {cls.IDLE}\n")
+        cls.svc.add_user("alice", "approver")
+        cls.svc.start()
+        cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
+        cls.driver = browser(cls.downloads)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.svc.close()
+        shutil.rmtree(cls.downloads, ignore_errors=True)
+
+    def test_an_idle_session_ends_and_the_page_asks_to_sign_in(self):
+        d = self.driver
+        wait = WebDriverWait(d, 60)
+        d.get(self.svc.base + "/")
+        wait.until(EC.visibility_of_element_located((By.ID, "login-user"))).send_keys("alice")
+        d.find_element(By.ID, "login-password").send_keys(PASSWORD)
+        d.find_element(By.ID, "login-submit").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "screen-form")))
+        time.sleep(self.IDLE + 1)  # the configured idle time passes, unused
+        d.find_element(By.ID, "sites-file").send_keys(JZD)
+        d.find_element(By.ID, "screen-submit").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "login-user")))
+        self.assertIn("登录已过期", d.find_element(By.ID, "login-error").text)
+        self.assertFalse(d.find_element(By.ID, "app-view").is_displayed())
 
 
 if __name__ == "__main__":
