@@ -20,6 +20,7 @@
 #include "AuthApi.hpp"
 #include "RevisionWatch.hpp"
 #include "ServiceContext.hpp"
+#include "auth/AccountDb.hpp"
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
 #include "features/FeaturesApi.hpp"
@@ -317,6 +318,10 @@ int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
         config.db = defaultServiceDbPath(config.zones);
     const tcp::endpoint endpoint = parseListen(config.listen, config.allowNonLoopback);
 
+    // Accounts live in the PostGIS store's database, or in the SQLite file beside the store.
+    const std::string accounts = accountsLocation(config.zones, config.db);
+    if (accountsInPostgres(accounts))
+        (void)openAccountDb(accounts, true);
     {
         auto db = openServiceDb(config.db, true);
         if (const std::size_t failed = failInterruptedJobs(*db, pg::redactLocator(config.zones)))
@@ -363,7 +368,7 @@ int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
     }
     while (!baseUrl.empty() && baseUrl.back() == '/')
         baseUrl.pop_back();
-    Authenticator auth(config.db, config.auth, baseUrl);
+    Authenticator auth(config.db, accounts, config.auth, baseUrl);
     auth.pollRevocations();
     ServiceContext ctx{config, registry, engines, config.db, writer, auth,
                        userRate, jobs,  slow,    baseUrl,   pdf};

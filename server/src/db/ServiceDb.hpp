@@ -19,9 +19,4 @@ namespace redline::service
 // Opens the database and creates or upgrades its schema.
 [[nodiscard]] std::unique_ptr<Database> openServiceDb(const std::string& path, bool create);
 
-// The counter that `redline users …` and the service bump whenever a password, token, role or
-// account changes, so that a running service drops its cached credentials.
-void bumpAuthVersion(Database& db);
-[[nodiscard]] std::int64_t authVersion(Database& db);
-
 } // namespace redline::service
