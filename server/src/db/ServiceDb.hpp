@@ -1,7 +1,9 @@
 #pragma once
 // The service database beside a file store (issue 11): users, API tokens, browser sessions, jobs
 // and the decision ledger (台账) in one SQLite file, `<store folder>/<store name>.redline.sqlite`
-// unless given. The schema is created on first use; the ledger tables are append-only (triggers
+// unless given. For a PostGIS store the accounts, tokens and sessions live in the store's own
+// database instead (auth/AccountDb); `users` here then holds only the id, name and role that
+// jobs refer to (Authenticator::mirror), never a credential. The schema is created on first use; the ledger tables are append-only (triggers
 // refuse UPDATE and DELETE).
 
 #include <memory>
