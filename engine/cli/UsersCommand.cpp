@@ -44,7 +44,7 @@ std::unique_ptr<redline::service::AccountDb> open(const UsersArgs& a, bool creat
     if (postgis && !a.db.empty())
         throw redline::ConfigError("the accounts of a PostGIS store are in its database: give "
                                    "--zones without --db.");
-    return openAccountDb(postgis ? a.zones
+    return openAccountDb(postgis        ? a.zones
                          : a.db.empty() ? defaultServiceDbPath(a.zones)
                                         : a.db,
                          create);

@@ -370,8 +370,8 @@ int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
         baseUrl.pop_back();
     Authenticator auth(config.db, accounts, config.auth, baseUrl);
     auth.pollRevocations();
-    ServiceContext ctx{config, registry, engines, config.db, writer, auth,
-                       userRate, jobs,  slow,    baseUrl,   pdf};
+    ServiceContext ctx{config,   registry, engines, config.db, writer, auth,
+                       userRate, jobs,     slow,    baseUrl,   pdf};
     const auto first = engines.current();
     const WebPage web(config.leafletDir, *first->features,
                       first->engine->ruleSet(config.defaultRules)->vocabulary(), pdf != nullptr);

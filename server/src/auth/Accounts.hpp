@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "auth/Role.hpp"
 #include "auth/AccountDb.hpp"
+#include "auth/Role.hpp"
 
 namespace redline::service
 {

@@ -147,8 +147,8 @@ AuthResult Authenticator::fromSession(const std::string& secret)
     const bool expired = now >= s->integer(4) ||
                          now >= s->integer(2) + m_settings.sessionAbsolute.count() ||
                          s->integer(7) != 0;
-    Principal who{s->integer(0), s->text(5), parseRole(s->text(6)).value_or(Role::Approver),
-                  true, s->text(1)};
+    Principal who{s->integer(0), s->text(5), parseRole(s->text(6)).value_or(Role::Approver), true,
+                  s->text(1)};
     const std::int64_t lastSeen = s->integer(3);
     s.reset();
     if (expired)

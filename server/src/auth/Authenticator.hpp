@@ -18,8 +18,8 @@
 #include <chrono>
 #include <mutex>
 #include <optional>
-#include <set>
 #include <semaphore>
+#include <set>
 #include <string>
 
 #include "auth/CredentialCache.hpp"

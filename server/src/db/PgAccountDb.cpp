@@ -89,10 +89,7 @@ class PgQuery final : public AccountQuery
         m_result = m_conn.exec(m_sql, m_params, pg::ResultFormat::Text, "cannot read the accounts");
         m_ran = true;
     }
-    [[nodiscard]] bool isNull(int column) const override
-    {
-        return m_result.isNull(m_row, column);
-    }
+    [[nodiscard]] bool isNull(int column) const override { return m_result.isNull(m_row, column); }
     [[nodiscard]] std::int64_t integer(int column) const override
     {
         return m_result.int64(m_row, column);

@@ -5,8 +5,9 @@
 // the same statements on both. The schema is created on first use under an advisory lock (two
 // processes starting together create it once).
 
-#include "auth/AccountDb.hpp"
 #include "redline/pg/Connection.hpp"
+
+#include "auth/AccountDb.hpp"
 
 namespace redline::service
 {

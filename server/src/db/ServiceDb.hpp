@@ -3,8 +3,8 @@
 // and the decision ledger (台账) in one SQLite file, `<store folder>/<store name>.redline.sqlite`
 // unless given. For a PostGIS store the accounts, tokens and sessions live in the store's own
 // database instead (auth/AccountDb); `users` here then holds only the id, name and role that
-// jobs refer to (Authenticator::mirror), never a credential. The schema is created on first use; the ledger tables are append-only (triggers
-// refuse UPDATE and DELETE).
+// jobs refer to (Authenticator::mirror), never a credential. The schema is created on first use;
+// the ledger tables are append-only (triggers refuse UPDATE and DELETE).
 
 #include <memory>
 #include <string>

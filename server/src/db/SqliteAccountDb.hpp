@@ -14,7 +14,8 @@ class SqliteAccountDb final : public AccountDb
   public:
     // Uses `db` (owned when `owned` is given, else borrowed: a thread's connection).
     explicit SqliteAccountDb(Database& db) : m_db(db) {}
-    explicit SqliteAccountDb(std::unique_ptr<Database> owned) : m_owned(std::move(owned)), m_db(*m_owned)
+    explicit SqliteAccountDb(std::unique_ptr<Database> owned)
+        : m_owned(std::move(owned)), m_db(*m_owned)
     {
     }
 

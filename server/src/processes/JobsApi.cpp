@@ -115,7 +115,7 @@ Response JobsApi::dismiss(const std::string& id, const Principal& who)
 }
 
 std::variant<ScreeningReport, Response> JobsApi::finishedReport(const std::string& id,
-                                                                 const Principal& who)
+                                                                const Principal& who)
 {
     Database& db = threadDb(m_ctx.dbPath);
     const auto job = wellFormedId(id) ? findJob(db, id, who) : std::nullopt;
@@ -163,11 +163,11 @@ void JobsApi::pdfReport(const std::string& id, const Principal& who, const Respo
     auto report = std::make_shared<ScreeningReport>(std::move(std::get<ScreeningReport>(found)));
     const std::size_t limit = m_ctx.config.reports.pdfMaxSites;
     if (report->results.size() > limit)
-        return respond(problemResponse(
-            http::status::payload_too_large, problem::kTooLarge,
-            "Job '" + id + "' screened " + std::to_string(report->results.size()) +
-                " sites; a PDF report holds at most " + std::to_string(limit) +
-                " (report.html holds them all)."));
+        return respond(
+            problemResponse(http::status::payload_too_large, problem::kTooLarge,
+                            "Job '" + id + "' screened " + std::to_string(report->results.size()) +
+                                " sites; a PDF report holds at most " + std::to_string(limit) +
+                                " (report.html holds them all)."));
     // Drawn over the zoning around each site (the current revision's), as the HTML report is.
     report->zoning = m_ctx.engines.current()->engine->zoning();
     const bool queued = m_ctx.pdf->render(
@@ -177,8 +177,7 @@ void JobsApi::pdfReport(const std::string& id, const Principal& who, const Respo
             if (error)
                 return respond(internalError(error));
             Response r = makeResponse(http::status::ok, "application/pdf", std::move(pdf));
-            r.set(http::field::content_disposition,
-                  "inline; filename=\"redline-" + id + ".pdf\"");
+            r.set(http::field::content_disposition, "inline; filename=\"redline-" + id + ".pdf\"");
             respond(std::move(r));
         });
     if (!queued)

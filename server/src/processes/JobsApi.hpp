@@ -33,7 +33,7 @@ class JobsApi
     // The job's archived report when it finished successfully and `who` may read it; otherwise
     // the problem response to send.
     [[nodiscard]] std::variant<ScreeningReport, Response> finishedReport(const std::string& id,
-                                                                       const Principal& who);
+                                                                         const Principal& who);
 
     ServiceContext& m_ctx;
 };

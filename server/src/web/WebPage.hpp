@@ -4,9 +4,10 @@
 // document), its script and style compiled in from server/resources/web/, Leaflet read once at
 // start-up from Debian's libjs-leaflet, and /web/config.json — the project-attribute vocabulary
 // (redline/rules/Terms: project types, construction kinds, the rule set's yes/no attributes with
-// their Chinese names), the verdict labels and colours, whether PDF reports exist, and each zoning collection's symbology
-// from the palette the viewer and the reports draw with (plugins/symbology/ZonePalette).
-// Public: none of it is data behind an account. Immutable after construction; thread-safe.
+// their Chinese names), the verdict labels and colours, whether PDF reports exist, and each zoning
+// collection's symbology from the palette the viewer and the reports draw with
+// (plugins/symbology/ZonePalette). Public: none of it is data behind an account. Immutable after
+// construction; thread-safe.
 
 #include <map>
 #include <optional>
