@@ -9,6 +9,7 @@ import base64
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 import unittest
@@ -182,6 +183,10 @@ class WebPage(unittest.TestCase):
             name = os.path.join(self.downloads, link.get_attribute("download"))
             self.wait.until(lambda _: os.path.exists(name))
             self.assert_pdf_report(open(name, "rb").read(), cli)
+            # Its first page as an image, to look at (poppler's pdftoppm).
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                            "-singlefile", name, os.path.join(SHOTS, "web-report-pdf")],
+                           check=True, capture_output=True)
         self.sign_out()
         self.assertEqual(self.fetch("GET", "/auth/session"), 401)
 
