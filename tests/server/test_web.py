@@ -40,7 +40,11 @@ def browser(downloads):
         options.add_argument(arg)
     service = ChromeService(executable_path=shutil.which("chromedriver")
                                       or "/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
+    driver = webdriver.Chrome(options=options, service=service)
+    # Headless Chromium saves downloads only where it is told to.
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": downloads})
+    return driver
 
 
 class WebPage(unittest.TestCase):
