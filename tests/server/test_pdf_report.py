@@ -58,10 +58,10 @@ class PdfReport(ServiceTest):
             self.assertTrue(site["hits"], site["site_id"])
             for hit in site["hits"]:
                 self.assertIn(re.sub(r"\s+", "", hit["zone_name"]), text, hit)
-        # The provenance lines: rule set and version, the store (a catalog.yaml: no revision).
-        self.assertIn(self.doc["rules"], text)
-        self.assertIn(self.doc["rules_version"], text)
-        self.assertIn("catalog.yaml", text)
+        # The provenance lines: rule set and version, the store and its revision line.
+        self.assertIn(f"{self.doc['rules']}（版本{self.doc['rules_version']}）", text)
+        self.assertIn("datasets/yongjia/catalog.yaml", text)
+        self.assertIn("数据版本", text)
         # Each site starts a page: the report title once per site.
         self.assertEqual(text.count("建设项目选址生态环境分区管控初筛报告"), 2)
 
