@@ -61,7 +61,7 @@ class WebPage(unittest.TestCase):
         cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
         cls.driver = browser(cls.downloads)
         cls.driver.set_script_timeout(180)
-        cls.wait = WebDriverWait(cls.driver, 60)
+        cls.wait = WebDriverWait(cls.driver, 20)
 
     @classmethod
     def tearDownClass(cls):
@@ -133,6 +133,10 @@ class WebPage(unittest.TestCase):
         flag = Select(d.find_element(By.ID, "flag-discharges_pollutants"))
         self.assertEqual([o.text for o in flag.options], ["未知（未填写）", "是", "否"])
         flag.select_by_visible_text("否")
+        folded = d.find_element(By.ID, "opt-in-flags-box")
+        self.assertIsNone(folded.get_attribute("open"))
+        folded.find_element(By.TAG_NAME, "summary").click()  # unfold
+        self.assertIsNotNone(folded.get_attribute("open"))
         outfall = Select(d.find_element(By.ID, "flag-sewage_outfall"))  # opt-in: unsaid is 否
         self.assertEqual(outfall.first_selected_option.text, "否（未填写）")
         self.shot("web-form")
@@ -163,7 +167,28 @@ class WebPage(unittest.TestCase):
         self.assertTrue(d.find_element(By.CSS_SELECTOR, ".leaflet-control-scale").is_displayed())
         self.shot("web-verdict")
 
-        # The earlier screening is listed; the report opens.
+        # The PDF report: fetched in the page's session, and downloaded from its link.
+        if PDF_BUILD:
+            link = d.find_element(By.ID, "report-pdf")
+            html_href = d.find_element(By.ID, "report-html").get_attribute("href")
+            self.assertEqual(link.get_attribute("href"),
+                             html_href.replace("/report.html", "/report.pdf"))
+            status, kind, pdf = self.fetch_bytes(link.get_attribute("href"))
+            self.assertEqual((status, kind), (200, "application/pdf"))
+            self.assert_pdf_report(pdf, cli)
+            link.click()
+            name = os.path.join(self.downloads, link.get_attribute("download"))
+            try:
+                self.wait.until(lambda _: os.path.exists(name))
+            except Exception:
+                raise AssertionError(f"no {name}: {os.listdir(self.downloads)}")
+            self.assert_pdf_report(open(name, "rb").read(), cli)
+            # Its first page as an image, to look at (poppler's pdftoppm).
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                            "-singlefile", name, os.path.join(SHOTS, "web-report-pdf")],
+                           check=True, capture_output=True)
+
+        # The earlier screening is listed; the HTML report opens.
         history = d.find_element(By.ID, "history-table").text
         self.assertIn("sites_jzd.txt", history)
         href = d.find_element(By.ID, "report-html").get_attribute("href")
@@ -174,23 +199,6 @@ class WebPage(unittest.TestCase):
         self.visible("who-name")
 
         job = href.split("/jobs/")[1].split("/")[0]
-
-        # The PDF report: fetched in the page's session, and downloaded from its link.
-        if PDF_BUILD:
-            link = d.find_element(By.ID, "report-pdf")
-            self.assertEqual(link.get_attribute("href"),
-                             self.svc.base + f"/jobs/{job}/results/report.pdf")
-            status, kind, pdf = self.fetch_bytes(link.get_attribute("href"))
-            self.assertEqual((status, kind), (200, "application/pdf"))
-            self.assert_pdf_report(pdf, cli)
-            link.click()
-            name = os.path.join(self.downloads, link.get_attribute("download"))
-            self.wait.until(lambda _: os.path.exists(name))
-            self.assert_pdf_report(open(name, "rb").read(), cli)
-            # Its first page as an image, to look at (poppler's pdftoppm).
-            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
-                            "-singlefile", name, os.path.join(SHOTS, "web-report-pdf")],
-                           check=True, capture_output=True)
         self.sign_out()
         self.assertEqual(self.fetch("GET", "/auth/session"), 401)
 

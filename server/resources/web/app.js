@@ -79,10 +79,12 @@ function fillVocabulary() {
   }
   // Each yes/no attribute of the rule set: the first choice is what leaving it out means (opt-in
   // attributes count as 否, the others as 未知), so the form never claims more than was said.
+  // The questions every application answers come first; those an applicant states only when
+  // they apply are folded away.
   for (const f of state.config.vocabulary.flags || []) {
     const choices = f.opt_in ? [["", "否（未填写）"], ["是", "是"], ["未知", "未知"]]
                              : [["", "未知（未填写）"], ["是", "是"], ["否", "否"]];
-    $("flags").append(el("label", {}, f.zh,
+    $(f.opt_in ? "opt-in-flags" : "flags").append(el("label", {}, f.zh,
       el("select", { "data-flag": f.name, id: "flag-" + f.name },
          ...choices.map(([value, text]) => el("option", { value }, text)))));
   }
@@ -93,7 +95,7 @@ function attributes() {
   if ($("project-type").value) a.project_type = $("project-type").value;
   if ($("construction").value) a.construction = $("construction").value;
   if ($("industry-code").value.trim()) a.industry_code = $("industry-code").value.trim();
-  for (const s of $("flags").querySelectorAll("select[data-flag]")) {
+  for (const s of document.querySelectorAll("select[data-flag]")) {
     if (s.value) a[s.dataset.flag] = s.value;
   }
   for (const line of $("other-attributes").value.split("\n")) {
@@ -192,7 +194,7 @@ function showResult(doc) {
     " · ",
     ...(state.config.pdf_report
       ? [el("a", { href: "/jobs/" + doc.job_id + "/results/report.pdf", target: "_blank", id: "report-pdf",
-                   download: "初筛报告-" + doc.job_id + ".pdf" }, "下载 PDF 报告"), " · "]
+                   download: "redline-" + doc.job_id + ".pdf" }, "下载 PDF 报告"), " · "]
       : []),
     el("a", { href: "/jobs/" + doc.job_id + "/results", target: "_blank" }, "JSON 结果"),
     " · 规则集 " + doc.rules + " " + (doc.rules_version || "") + " · 筛查编号 " + doc.job_id);
