@@ -79,9 +79,10 @@ class PdfReport(ServiceTest):
         self.assertIn("application/pdf", api["paths"]["/jobs/{jobId}/results/report.pdf"]["get"]
                       ["responses"]["200"]["content"])
 
-    def test_another_approver_gets_404_and_a_reviewer_reads_it(self):
+    def test_another_approver_or_a_planner_gets_404_and_a_reviewer_reads_it(self):
         path = f"/jobs/{self.job}/results/report.pdf"
         self.assertProblem(self.svc.request("GET", path, self.t["bob"]), 404)
+        self.assertProblem(self.svc.request("GET", path, self.t["paul"]), 404)  # a planner
         self.assertProblem(self.svc.request("GET", path), 401)
         r = self.svc.request("GET", path, self.t["rita"])
         self.assertEqual(r.status, 200, r)
