@@ -68,6 +68,9 @@ class PdfReport(ServiceTest):
     def test_results_and_job_status_link_the_pdf(self):
         pdf = f"/jobs/{self.job}/results/report.pdf"
         self.assertIn(pdf + '>; rel="alternate"; type="application/pdf"', self.reply.headers["link"])
+        results = self.svc.request("GET", f"/jobs/{self.job}/results", self.t["alice"])
+        self.assertIn(self.svc.base + pdf + '>; rel="alternate"; type="application/pdf"',
+                      results.headers["link"])
         status = self.svc.request("GET", f"/jobs/{self.job}", self.t["alice"]).json()
         links = [l for l in status["links"] if l["type"] == "application/pdf"]
         self.assertEqual([(l["rel"], l["href"]) for l in links],
