@@ -1,7 +1,5 @@
 #include "redline/api/ScreeningEngine.hpp"
 
-#include <cpl_vsi.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -11,6 +9,8 @@
 #include <optional>
 #include <tuple>
 #include <utility>
+
+#include <cpl_vsi.h>
 
 #include "redline/analysis/Screening.hpp"
 #include "redline/io/SiteSource.hpp"

@@ -1,9 +1,9 @@
 #include "geo/TransformCache.hpp"
 
-#include <ogr_spatialref.h>
-
 #include <memory>
 #include <vector>
+
+#include <ogr_spatialref.h>
 
 namespace redline::detail
 {
