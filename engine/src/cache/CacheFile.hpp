@@ -11,6 +11,7 @@
 // The arrays are mapped, not copied; only the meta section is decoded. Little-endian x86-64 only
 // (the header's byte-order mark refuses anything else).
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,5 +41,10 @@ struct MappedCache
 // Maps `path` and checks it against `key`; nullopt when there is no such file.
 [[nodiscard]] std::optional<MappedCache> mapCacheFile(const std::string& path,
                                                       const std::string& key);
+
+// XXH3-64 of the file's bytes in [from, size), read with pread: the pages stay in the page cache
+// without being mapped, so only what screening touches later counts in the process's memory.
+// nullopt when the file cannot be read that far.
+[[nodiscard]] std::optional<std::uint64_t> hashFrom(int fd, std::uint64_t from, std::uint64_t size);
 
 } // namespace redline::detail

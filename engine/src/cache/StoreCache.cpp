@@ -6,6 +6,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,23 +32,19 @@ std::string hex(std::uint64_t v)
     return buf;
 }
 
-// XXH3-64 of a file's bytes, read in 4 MiB blocks; nullopt when it cannot be read.
+// XXH3-64 of a file's bytes; nullopt when it cannot be read.
 std::optional<std::uint64_t> fileHash(const fs::path& p)
 {
     const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return std::nullopt;
-    XXH3_state_t* state = XXH3_createState();
-    XXH3_64bits_reset(state);
-    std::vector<char> buf(std::size_t{4} << 20);
-    ssize_t n = 0;
-    while ((n = ::read(fd, buf.data(), buf.size())) > 0)
-        XXH3_64bits_update(state, buf.data(), static_cast<std::size_t>(n));
+    struct stat st
+    {
+    };
+    const auto h = ::fstat(fd, &st) == 0
+                       ? detail::hashFrom(fd, 0, static_cast<std::uint64_t>(st.st_size))
+                       : std::nullopt;
     ::close(fd);
-    const std::uint64_t h = XXH3_64bits_digest(state);
-    XXH3_freeState(state);
-    if (n < 0)
-        return std::nullopt;
     return h;
 }
 

@@ -2,9 +2,11 @@
 
 #include <geodesic.h>
 #include <ogr_spatialref.h>
+#include <proj.h>
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <numbers>
 #include <optional>
 
@@ -43,21 +45,61 @@ struct TransverseMercator
     }
 };
 
-std::optional<TransverseMercator> transverseMercatorOf(const OGRSpatialReference& srs)
+// Read through PROJ's own API from the CRS's WKT2 text: the OGR accessors (GetAttrValue,
+// GetNormProjParm, exportToProj4) go through a WKT1 export or a bound-CRS search in proj.db,
+// ~7 ms in every thread's first measure.
+std::optional<TransverseMercator> transverseMercatorOf(const Crs& crs)
 {
-    const char* projection = srs.GetAttrValue("PROJECTION");
-    if (!srs.IsProjected() || !projection || std::string(projection) != SRS_PT_TRANSVERSE_MERCATOR)
+    if (!crs.isValid() || crs.isGeographic())
         return std::nullopt;
-    OGRErr err = OGRERR_NONE;
+    using Context = std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)>;
+    using Object = std::unique_ptr<PJ, decltype(&proj_destroy)>;
+    const Context ctx(proj_context_create(), proj_context_destroy);
+    const Object projected(proj_create(ctx.get(), crs.toWkt().c_str()), proj_destroy);
+    if (!projected || proj_get_type(projected.get()) != PJ_TYPE_PROJECTED_CRS)
+        return std::nullopt;
+    const Object conversion(proj_crs_get_coordoperation(ctx.get(), projected.get()), proj_destroy);
+    const char* methodCode = nullptr;
+    if (!conversion ||
+        !proj_coordoperation_get_method_info(ctx.get(), conversion.get(), nullptr, nullptr,
+                                             &methodCode) ||
+        !methodCode || std::string(methodCode) != "9807") // EPSG: Transverse Mercator
+        return std::nullopt;
+    const auto parameter = [&](const char* epsgCode) -> std::optional<double> {
+        const int count = proj_coordoperation_get_param_count(ctx.get(), conversion.get());
+        for (int i = 0; i < count; ++i)
+        {
+            const char* code = nullptr;
+            double value = 0, toSi = 0;
+            if (proj_coordoperation_get_param(ctx.get(), conversion.get(), i, nullptr, nullptr,
+                                              &code, &value, nullptr, &toSi, nullptr, nullptr,
+                                              nullptr, nullptr) &&
+                code && std::string(code) == epsgCode)
+                return value * toSi;
+        }
+        return std::nullopt;
+    };
+    const auto k0 = parameter("8805");           // scale factor at natural origin
+    const auto falseEasting = parameter("8806"); // false easting, metres
+    const Object cs(proj_crs_get_coordinate_system(ctx.get(), projected.get()), proj_destroy);
+    double toMetre = 0;
+    if (!k0 || !falseEasting || !cs ||
+        !proj_cs_get_axis_info(ctx.get(), cs.get(), 0, nullptr, nullptr, nullptr, &toMetre,
+                               nullptr, nullptr, nullptr) ||
+        toMetre != 1.0)
+        return std::nullopt;
+    const Object ellipsoid(proj_get_ellipsoid(ctx.get(), projected.get()), proj_destroy);
+    double a = 0, invF = 0;
+    if (!ellipsoid || !proj_ellipsoid_get_parameters(ctx.get(), ellipsoid.get(), &a, nullptr,
+                                                     nullptr, &invF) ||
+        a <= 0)
+        return std::nullopt;
     TransverseMercator tm;
-    tm.k0 = srs.GetNormProjParm(SRS_PP_SCALE_FACTOR, 1.0, &err);
-    tm.falseEasting = srs.GetNormProjParm(SRS_PP_FALSE_EASTING, 0.0, &err);
-    tm.a = srs.GetSemiMajor(&err);
-    const double invF = srs.GetInvFlattening(&err);
+    tm.k0 = *k0;
+    tm.falseEasting = *falseEasting;
+    tm.a = a;
     const double f = invF == 0 ? 0 : 1 / invF;
     tm.e2 = f * (2 - f);
-    if (err != OGRERR_NONE || tm.a <= 0 || srs.GetLinearUnits() != 1.0)
-        return std::nullopt;
     return tm;
 }
 
@@ -105,29 +147,37 @@ std::optional<Point> areaCentroid(const Geometry& g)
 
 struct EllipsoidalMeasure::Impl
 {
+    explicit Impl(const Crs& c) : crs(c) {}
+
+    Crs crs;
     geod_geodesic geod{};
-    std::unique_ptr<CrsTransform> toGeographic;
     std::optional<TransverseMercator> tm;
 
+    // The geographic CRS on the same datum: no datum shift, only the inverse projection. Made at
+    // the first area: creating it is the first PROJ database search of the thread's context
+    // (~7 ms), which a screening of points or lines never needs.
+    [[nodiscard]] const CrsTransform& toGeographic() const
+    {
+        std::call_once(once, [this] {
+            transform = std::make_unique<CrsTransform>(crs, crs.geographicBase());
+        });
+        return *transform;
+    }
     [[nodiscard]] double geodesicArea(const Geometry& g) const;
+
+  private:
+    mutable std::once_flag once;
+    mutable std::unique_ptr<CrsTransform> transform;
 };
 
-EllipsoidalMeasure::EllipsoidalMeasure(const Crs& crs) : m_impl(std::make_unique<Impl>())
+EllipsoidalMeasure::EllipsoidalMeasure(const Crs& crs) : m_impl(std::make_unique<Impl>(crs))
 {
     const auto* srs = static_cast<const OGRSpatialReference*>(crs.nativeHandle());
     OGRErr err = OGRERR_NONE;
     const double a = srs->GetSemiMajor(&err);
     const double invF = srs->GetInvFlattening(&err);
     geod_init(&m_impl->geod, a, invF == 0 ? 0 : 1 / invF);
-    // The geographic CRS on the same datum: no datum shift, only the inverse projection.
-    OGRSpatialReference geog;
-    geog.CopyGeogCSFrom(srs);
-    char* wkt = nullptr;
-    geog.exportToWkt(&wkt);
-    Crs geographic = Crs::fromWkt(wkt ? wkt : "");
-    CPLFree(wkt);
-    m_impl->toGeographic = std::make_unique<CrsTransform>(crs, geographic);
-    m_impl->tm = transverseMercatorOf(*srs);
+    m_impl->tm = transverseMercatorOf(crs);
 }
 
 EllipsoidalMeasure::~EllipsoidalMeasure() = default;
@@ -148,7 +198,7 @@ std::optional<double> EllipsoidalMeasure::areaFromPlanar(double planarArea, cons
 {
     if (!m_impl->tm || std::max(extent.width(), extent.height()) > kSmallExtentM)
         return std::nullopt;
-    const Point ll = m_impl->toGeographic->apply(centroid);
+    const Point ll = m_impl->toGeographic().apply(centroid);
     const double k = m_impl->tm->scale(centroid.x, ll.y * std::numbers::pi / 180);
     return planarArea / (k * k); // Transverse Mercator is conformal: areal scale k²
 }
@@ -160,7 +210,7 @@ double EllipsoidalMeasure::geodesicArea(const Geometry& g) const
 
 double EllipsoidalMeasure::Impl::geodesicArea(const Geometry& g) const
 {
-    const Geometry ll = toGeographic->apply(g);
+    const Geometry ll = toGeographic().apply(g);
     double total = 0;
     for (const auto& part : ll.parts())
         for (std::size_t r = 0; r < part.size(); ++r)

@@ -26,13 +26,7 @@ MapMeasure::MapMeasure(const Crs& crs) : m_impl(std::make_unique<Impl>())
     const double invF = srs->GetInvFlattening(&err);
     geod_init(&m_impl->geod, a, invF == 0 ? 0 : 1 / invF);
     // Longitude/latitude on the same datum: the inverse projection only, no datum shift.
-    OGRSpatialReference geog;
-    geog.CopyGeogCSFrom(srs);
-    char* wkt = nullptr;
-    geog.exportToWkt(&wkt);
-    const Crs geographic = Crs::fromWkt(wkt != nullptr ? wkt : "");
-    CPLFree(wkt);
-    m_impl->toGeographic = std::make_unique<CrsTransform>(crs, geographic);
+    m_impl->toGeographic = std::make_unique<CrsTransform>(crs, crs.geographicBase());
     m_impl->area = std::make_unique<EllipsoidalMeasure>(crs);
 }
 

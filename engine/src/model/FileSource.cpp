@@ -15,6 +15,7 @@
 #include "model/EnvelopeTransform.hpp"
 #include "model/FileTransaction.hpp"
 #include "model/GpkgCatalog.hpp"
+#include "model/GpkgRevision.hpp"
 
 namespace fs = std::filesystem;
 
@@ -169,6 +170,8 @@ std::optional<int> FileSource::revision() const
 {
     if (m_gpkg.empty())
         return std::nullopt;
+    if (const auto fast = gpkgRevision(m_gpkg))
+        return fast;
     auto ds = openOrThrow(m_gpkg);
     return edit::detail::maxRevision(*ds);
 }

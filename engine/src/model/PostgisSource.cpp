@@ -342,14 +342,26 @@ std::vector<RevisionInfo> PostgisSource::history() const
 
 std::vector<AuditRow> PostgisSource::audit(int fromExclusive, int toInclusive) const
 {
-    const auto r = m_conn.exec(
-        std::string("SELECT revision, ") + kTimeText +
-            ", \"user\", layer, fid, operation, reason, ST_AsBinary(old_geometry), "
-            "ST_AsBinary(new_geometry), old_attributes::text, new_attributes::text FROM " +
-            m_conn.qualified(m_schema, "redline_audit") +
-            " WHERE revision > $1 AND revision <= $2 ORDER BY id",
-        {Param::text(std::to_string(fromExclusive)), Param::text(std::to_string(toInclusive))},
-        ResultFormat::Binary, "cannot read the store's audit rows");
+    return auditRows(fromExclusive, toInclusive, true);
+}
+
+std::vector<AuditRow> PostgisSource::auditRows(int fromExclusive, std::optional<int> toInclusive,
+                                               bool withImages) const
+{
+    std::string sql = std::string("SELECT revision, ") + kTimeText +
+                      ", \"user\", layer, fid, operation, reason";
+    if (withImages)
+        sql += ", ST_AsBinary(old_geometry), ST_AsBinary(new_geometry), old_attributes::text, "
+               "new_attributes::text";
+    sql += " FROM " + m_conn.qualified(m_schema, "redline_audit") + " WHERE revision > $1";
+    std::vector<Param> params{Param::text(std::to_string(fromExclusive))};
+    if (toInclusive)
+    {
+        sql += " AND revision <= $2";
+        params.push_back(Param::text(std::to_string(*toInclusive)));
+    }
+    const auto r = m_conn.exec(sql + " ORDER BY id", params, ResultFormat::Binary,
+                               "cannot read the store's audit rows");
     std::vector<AuditRow> out;
     for (int i = 0; i < r.rows(); ++i)
     {
@@ -361,10 +373,14 @@ std::vector<AuditRow> PostgisSource::audit(int fromExclusive, int toInclusive) c
         a.fid = r.int64(i, 4);
         a.operation = r.text(i, 5);
         a.reason = r.text(i, 6);
-        const std::string where = label() + ", redline_audit, revision " +
-                                  std::to_string(a.revision) + ", fid " + std::to_string(a.fid);
-        a.before = auditImage(r, i, 7, 9, a.fid, where);
-        a.after = auditImage(r, i, 8, 10, a.fid, where);
+        if (withImages)
+        {
+            const std::string where = label() + ", redline_audit, revision " +
+                                      std::to_string(a.revision) + ", fid " +
+                                      std::to_string(a.fid);
+            a.before = auditImage(r, i, 7, 9, a.fid, where);
+            a.after = auditImage(r, i, 8, 10, a.fid, where);
+        }
         out.push_back(std::move(a));
     }
     return out;

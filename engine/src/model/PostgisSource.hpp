@@ -37,6 +37,11 @@ class PostgisSource final : public ZoningSource
     [[nodiscard]] const std::string& schema() const { return m_schema; }
     [[nodiscard]] const postgis::LayerTable& table(const std::string& layer) const;
     [[nodiscard]] pg::Connection& connection() const { return m_conn; }
+    // Audit rows with fromExclusive < revision (<= toInclusive when given), in commit order;
+    // the before/after images only when asked for.
+    [[nodiscard]] std::vector<AuditRow> auditRows(int fromExclusive,
+                                                  std::optional<int> toInclusive,
+                                                  bool withImages) const;
 
   private:
     PostgisSource(const std::string& locator, std::string label, StoreCatalog catalog,

@@ -59,26 +59,7 @@ int PostgisTransaction::revision()
 
 std::vector<AuditRow> PostgisTransaction::changesAfter(int revision)
 {
-    const auto r = m_conn.exec(
-        "SELECT revision, to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-        "\"user\", layer, fid, operation, reason FROM " +
-            m_conn.qualified(m_source.schema(), "redline_audit") +
-            " WHERE revision > $1 ORDER BY id",
-        {intParam(revision)}, ResultFormat::Text, "cannot read the store's audit rows");
-    std::vector<AuditRow> out;
-    for (int i = 0; i < r.rows(); ++i)
-    {
-        AuditRow a;
-        a.revision = static_cast<int>(r.int64(i, 0));
-        a.time = r.text(i, 1);
-        a.user = r.text(i, 2);
-        a.layer = r.text(i, 3);
-        a.fid = r.int64(i, 4);
-        a.operation = r.text(i, 5);
-        a.reason = r.text(i, 6);
-        out.push_back(std::move(a));
-    }
-    return out;
+    return m_source.auditRows(revision, std::nullopt, false);
 }
 
 std::string PostgisTransaction::storedWkb(const std::string& layer, const Geometry& g)

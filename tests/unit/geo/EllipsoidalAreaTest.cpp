@@ -78,6 +78,31 @@ TEST(EllipsoidalMeasure, SmallPolygonsMatchTheClosedFormToo)
     EXPECT_GT(std::fabs(gk.planarArea() - expected), expected * 5e-5);
 }
 
+TEST(EllipsoidalMeasure, ArealScaleOfTransverseMercatorCrssOnly)
+{
+    // The small-polygon path needs the projection's parameters: Gauss-Krüger (EPSG:4549) and UTM
+    // (EPSG:32651, k0 = 0.9996 and the 500 km false easting implied by the zone) have them; Web
+    // Mercator (EPSG:3857) is not Transverse Mercator and must fall back to the geodesic sum.
+    const double expected = quadrangleArea(120.85, 28.30, 120.86, 28.31);
+    const Geometry ll = Geometry::polygon(quadrangle(120.85, 28.30, 120.86, 28.31));
+    for (int code : {4549, 32651})
+    {
+        const Crs crs = Crs::fromEpsg(code);
+        const Geometry g = CrsTransform(Crs::fromEpsg(4490), crs).apply(ll);
+        const EllipsoidalMeasure m(crs);
+        const Envelope& e = g.envelope();
+        const Point centre{(e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2};
+        const auto scaled = m.areaFromPlanar(g.planarArea(), centre, e);
+        ASSERT_TRUE(scaled.has_value()) << "EPSG:" << code;
+        EXPECT_NEAR(*scaled, expected, expected * 1e-6) << "EPSG:" << code;
+    }
+    const Crs webMercator = Crs::fromEpsg(3857);
+    const Geometry g = CrsTransform(Crs::fromEpsg(4490), webMercator).apply(ll);
+    const EllipsoidalMeasure m(webMercator);
+    EXPECT_FALSE(m.areaFromPlanar(g.planarArea(), {0, 0}, g.envelope()).has_value());
+    EXPECT_NEAR(m.area(g), expected, expected * 1e-6);
+}
+
 TEST(EllipsoidalArea, SelfCrossingRingDoesNotThrowItsCentroidAway)
 {
     // The bow tie of issue 9 as a 界址点 list delivers it (zone-40 prefixed EPSG:4528), moved to
