@@ -229,10 +229,11 @@ Response resultResponse(ServiceContext& ctx, const Outcome& outcome, const std::
     ctx.registry.reportExporter("json")->write(*outcome.report, body);
     Response r = jsonResponse(http::status::ok, body.str());
     const std::string job = ctx.baseUrl + "/jobs/" + jobId;
-    r.set(http::field::link, "<" + job +
-                                 "/results/report.html>; rel=\"alternate\"; "
-                                 "type=\"text/html\", <" +
-                                 job + ">; rel=\"monitor\"; type=\"application/json\"");
+    std::string links =
+        "<" + job + "/results/report.html>; rel=\"alternate\"; type=\"text/html\", ";
+    if (ctx.pdf)
+        links += "<" + job + "/results/report.pdf>; rel=\"alternate\"; type=\"application/pdf\", ";
+    r.set(http::field::link, links + "<" + job + ">; rel=\"monitor\"; type=\"application/json\"");
     return r;
 }
 
