@@ -5,6 +5,7 @@
 #include "redline/pg/ConnectionString.hpp"
 
 #include "geos/GeosContext.hpp"
+#include "geos/GeosConvert.hpp"
 #include "io/PolygonRepair.hpp"
 #include "model/Rewind.hpp"
 
@@ -22,25 +23,58 @@ std::string featureLabel(const ZoneLayer& zl, const Feature& f)
 }
 
 // The same repair, with the same warning, as VectorReader's (for every kind of store and every
-// revision alike).
-void repairLayer(ZoneLayer& zl, const std::string& label, detail::GeosContext& geos)
+// revision alike), on a layer this load still owns: only the invalid polygons are rebuilt.
+void repairFeatures(const ZoneLayer& zl, Layer& layer, const std::string& label,
+                    detail::GeosContext& geos)
 {
-    auto layer = std::make_shared<Layer>(*zl.layer);
-    for (Feature& f : layer->features)
+    for (Feature& f : layer.features)
     {
-        const std::string where = describeLocation(label, zl.name, featureLabel(zl, f));
         try
         {
             if (auto why = detail::repairPolygon(geos, f.geometry))
-                layer->warnings.push_back(where + ": invalid geometry (" + *why +
-                                          ") repaired with make-valid.");
+                layer.warnings.push_back(describeLocation(label, zl.name, featureLabel(zl, f)) +
+                                         ": invalid geometry (" + *why +
+                                         ") repaired with make-valid.");
         }
         catch (const GeometryError& e)
         {
-            throw GeometryError(where + ": " + e.what() + ".");
+            throw GeometryError(describeLocation(label, zl.name, featureLabel(zl, f)) + ": " +
+                                e.what() + ".");
         }
     }
-    zl.layer = std::move(layer);
+}
+
+bool hasInvalidPolygon(const Layer& layer, detail::GeosContext& geos)
+{
+    for (const Feature& f : layer.features)
+    {
+        if (f.geometry.dimension() != Dimension::Area)
+            continue;
+        const detail::GeosGeomPtr g = detail::toGeos(geos, f.geometry);
+        const char valid = GEOSisValid_r(geos.handle(), g.get());
+        geos.require(valid != 2, "checking validity");
+        if (valid == 0)
+            return true;
+    }
+    return false;
+}
+
+// `owned` is the layer as this load read it, null when --at-rev replaced it by a rewound copy
+// (shared and immutable): that one is copied, and only when it holds an invalid polygon, so that
+// a valid store is never held twice (issue 13: the province store is 0.4 GB).
+void repairLayer(ZoneLayer& zl, const std::shared_ptr<Layer>& owned, const std::string& label,
+                 detail::GeosContext& geos)
+{
+    if (owned)
+    {
+        repairFeatures(zl, *owned, label, geos);
+        return;
+    }
+    if (!hasInvalidPolygon(*zl.layer, geos))
+        return;
+    auto copy = std::make_shared<Layer>(*zl.layer);
+    repairFeatures(zl, *copy, label, geos);
+    zl.layer = std::move(copy);
 }
 
 } // namespace
@@ -89,21 +123,27 @@ std::shared_ptr<const ZoningStore> ZoningStore::load(ZoningSource& source,
     ro.analysisCrs = crs;
     ro.window = options.window;
     std::vector<ZoneLayer> layers;
+    std::vector<std::shared_ptr<Layer>> owned; // the layers as read, repaired in place
     for (const ZoneLayer& meta : source.catalog().layers)
     {
         ZoneLayer zl = meta;
-        zl.layer = std::make_shared<const Layer>(source.readLayer(meta, ro));
+        owned.push_back(std::make_shared<Layer>(source.readLayer(meta, ro)));
+        zl.layer = owned.back();
         layers.push_back(std::move(zl));
     }
     const int revision = options.revision.value_or(newest.value_or(0));
     if (newest && revision < *newest)
         detail::rewindLayers(layers, source.audit(revision, *newest), source, crs, options.window);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (owned[i] != layers[i].layer)
+            owned[i].reset(); // rewound: the copy replaced it
     if (options.repairInvalid)
     {
         detail::GeosContext geos;
-        for (ZoneLayer& zl : layers)
-            repairLayer(zl, source.label(), geos);
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            repairLayer(layers[i], owned[i], source.label(), geos);
     }
+    owned.clear();
     for (const auto& l : layers)
         for (const auto& f : l.layer->features)
             if (l.screened && f.geometry.dimension() != Dimension::Area)

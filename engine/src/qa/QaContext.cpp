@@ -89,6 +89,16 @@ GeosGeomPtr QaContext::geometry(const PreparedFeature& f)
     return toGeos(m_geos, f.feature->geometry, redline::detail::OpenRings::Close);
 }
 
+GeosGeomPtr QaContext::geometryOn(GeosContext& h, const PreparedFeature& f)
+{
+    if (f.unusable || f.feature->geometry.isEmpty())
+        return GeosGeomPtr(nullptr, redline::detail::GeosGeomDeleter{h.handle()});
+    GeosGeomPtr g = toGeos(h, f.feature->geometry, redline::detail::OpenRings::Close);
+    if (f.repaired)
+        g = polygonalPart(h, own(h, GEOSMakeValid_r(h.handle(), g.get()), "make-valid").get());
+    return g;
+}
+
 void QaContext::add(QaFinding finding)
 {
     if (finding.location && m_toLonLat)

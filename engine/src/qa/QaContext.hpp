@@ -55,6 +55,9 @@ class QaContext
     // The feature as a new GEOS geometry: its repaired form when the validity check repaired it,
     // null when it has none or the validity check found it unusable.
     [[nodiscard]] GeosGeomPtr geometry(const PreparedFeature& f);
+    // The same shape as geometry(), made on `h` (any thread's context, for ParallelJobs): an
+    // invalid polygon's repair is made again (the same make-valid, so the same shape).
+    [[nodiscard]] static GeosGeomPtr geometryOn(GeosContext& h, const PreparedFeature& f);
 
     // Adds a finding; fills the lon/lat of its location.
     void add(QaFinding finding);

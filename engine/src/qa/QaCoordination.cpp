@@ -1,12 +1,9 @@
 // 三区三线 coordination check (redline/qa/Coordination.hpp): red line × permanent farmland and
-// red line × urban development boundary, through a packed R-tree and prepared red-line shapes.
+// red line × urban development boundary, one red-line feature per job on every core, its candidates
+// from a packed R-tree over the farmland and boundary envelopes, tested with its prepared shape.
 #include <algorithm>
-#include <map>
+#include <optional>
 #include <tuple>
-
-#include <boost/geometry/geometries/box.hpp>
-#include <boost/geometry/geometries/point.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
@@ -15,8 +12,10 @@
 #include "redline/qa/Coordination.hpp"
 #include "redline/rules/Terms.hpp"
 
+#include "analysis/EnvelopeIndex.hpp"
 #include "geos/GeosConvert.hpp"
 #include "geos/GeosOps.hpp"
+#include "stats/ParallelJobs.hpp"
 
 namespace redline
 {
@@ -27,25 +26,12 @@ using detail::GeosContext;
 using detail::GeosGeomPtr;
 using detail::GeosPreparedPtr;
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using Box = bg::model::box<bg::model::point<double, 2, bg::cs::cartesian>>;
-using Entry = std::pair<Box, std::size_t>;
-using Tree = bgi::rtree<Entry, bgi::rstar<16>>;
-
-Box boxOf(const Envelope& e)
-{
-    return {{e.minX, e.minY}, {e.maxX, e.maxY}};
-}
-
-// One polygon feature of a layer taking part, as a GEOS geometry of this call's context.
-struct Shape
+// One polygon feature of a layer taking part. No GEOS objects: each thread makes its own.
+struct Member
 {
     const ZoneLayer* layer = nullptr;
     const Feature* feature = nullptr;
     std::string id;
-    GeosGeomPtr geom;
-    GeosPreparedPtr prepared; // red line and townships only
 };
 
 std::string featureText(const std::string& layer, const std::string& id, std::int64_t fid)
@@ -64,62 +50,104 @@ bool inScope(const CoordinationOptions& o, const ZoneLayer& layer, const Feature
     return it != o.scope->features.end() && it->second.count(f.fid) > 0;
 }
 
-std::vector<Shape> shapesOf(GeosContext& h, const std::vector<const ZoneLayer*>& layers,
-                            bool prepare)
+std::vector<Member> membersOf(const std::vector<const ZoneLayer*>& layers)
 {
-    std::vector<Shape> out;
+    std::vector<Member> out;
     for (const ZoneLayer* l : layers)
     {
         if (!l->layer)
             continue;
         for (const Feature& f : l->layer->features)
-        {
-            if (f.geometry.dimension() != Dimension::Area || f.geometry.isEmpty())
-                continue;
-            Shape s;
-            s.layer = l;
-            s.feature = &f;
-            s.id = f.attributes.text(l->idField).value_or("");
-            s.geom = detail::toGeos(h, f.geometry, detail::OpenRings::Close);
-            // `redline check` reads geometries as stored: an invalid one (reported by the
-            // validity check) is measured in its repaired form, as the other checks do.
-            const char valid = GEOSisValid_r(h.handle(), s.geom.get());
-            h.require(valid != 2, "validity of " + featureText(l->name, s.id, f.fid));
-            if (valid == 0)
-                s.geom = detail::polygonalPart(
-                    h,
-                    detail::own(h, GEOSMakeValid_r(h.handle(), s.geom.get()), "make-valid").get());
-            if (prepare)
-            {
-                s.prepared = GeosPreparedPtr(GEOSPrepare_r(h.handle(), s.geom.get()),
-                                             detail::GeosPreparedDeleter{h.handle()});
-                h.require(s.prepared != nullptr,
-                          "prepare " + l->name + " fid " + std::to_string(f.fid));
-            }
-            out.push_back(std::move(s));
-        }
+            if (f.geometry.dimension() == Dimension::Area && !f.geometry.isEmpty())
+                out.push_back({l, &f, f.attributes.text(l->idField).value_or("")});
     }
     return out;
 }
 
-Tree indexOf(const std::vector<Shape>& shapes)
+std::vector<Envelope> envelopesOf(const std::vector<Member>& members)
 {
-    std::vector<Entry> entries;
-    entries.reserve(shapes.size());
-    for (std::size_t i = 0; i < shapes.size(); ++i)
-        entries.emplace_back(boxOf(shapes[i].feature->geometry.envelope()), i);
-    return Tree(entries.begin(), entries.end()); // packing constructor, never modified
+    std::vector<Envelope> out;
+    out.reserve(members.size());
+    for (const Member& m : members)
+        out.push_back(m.feature->geometry.envelope());
+    return out;
 }
 
-// Townships the region lies in, by decreasing area.
-std::vector<std::string> townshipsOf(GeosContext& h, const GEOSGeometry* region,
-                                     const Envelope& env, const std::vector<Shape>& townships,
-                                     const Tree& index)
+// Whether the member's polygon is valid, as stored.
+bool isValid(GeosContext& h, const Member& m, const GEOSGeometry* g)
 {
-    std::vector<std::pair<double, std::string>> shares;
-    for (auto it = index.qbegin(bgi::intersects(boxOf(env))); it != index.qend(); ++it)
+    const char valid = GEOSisValid_r(h.handle(), g);
+    h.require(valid != 2, "validity of " + featureText(m.layer->name, m.id, m.feature->fid));
+    return valid == 1;
+}
+
+// The member as a GEOS geometry of `h`. `redline check` reads geometries as stored: an invalid
+// one (reported by the validity check) is measured in its repaired form, as the other checks
+// do. `valid`: known validity, or nullopt to test it here.
+GeosGeomPtr shapeOf(GeosContext& h, const Member& m, std::optional<bool> valid)
+{
+    GeosGeomPtr g = detail::toGeos(h, m.feature->geometry, detail::OpenRings::Close);
+    if (!valid)
+        valid = isValid(h, m, g.get());
+    if (!*valid)
+        g = detail::polygonalPart(
+            h, detail::own(h, GEOSMakeValid_r(h.handle(), g.get()), "make-valid").get());
+    return g;
+}
+
+// Validity of every member, tested on every core.
+std::vector<char> validityOf(const std::vector<Member>& members)
+{
+    std::vector<char> out(members.size(), 1);
+    detail::runJobs<detail::MeasureWorker>(
+        members.size(), "",
+        [&](detail::MeasureWorker& w, std::size_t i)
+        {
+            const GeosGeomPtr g =
+                detail::toGeos(w.geos, members[i].feature->geometry, detail::OpenRings::Close);
+            out[i] = isValid(w.geos, members[i], g.get()) ? 1 : 0;
+        });
+    return out;
+}
+
+// What one thread owns: its GEOS context, its ellipsoidal measure and its prepared townships
+// (made on its first overlap).
+struct CoordinationWorker : detail::MeasureWorker
+{
+    using detail::MeasureWorker::MeasureWorker;
+    struct Township
     {
-        const Shape& t = townships[it->second];
+        GeosGeomPtr geom;
+        GeosPreparedPtr prepared;
+    };
+    std::optional<std::vector<Township>> townships;
+};
+
+// Townships the region lies in, by decreasing area.
+std::vector<std::string> townshipsOf(CoordinationWorker& w, const GEOSGeometry* region,
+                                     const Envelope& env, const std::vector<Member>& townships,
+                                     const std::vector<char>& townshipValid,
+                                     const detail::EnvelopeIndex& index)
+{
+    GeosContext& h = w.geos;
+    if (!w.townships)
+    {
+        w.townships.emplace();
+        for (std::size_t i = 0; i < townships.size(); ++i)
+        {
+            CoordinationWorker::Township t;
+            t.geom = shapeOf(h, townships[i], townshipValid[i] == 1);
+            t.prepared = GeosPreparedPtr(GEOSPrepare_r(h.handle(), t.geom.get()),
+                                         detail::GeosPreparedDeleter{h.handle()});
+            h.require(t.prepared != nullptr, "prepare " + townships[i].layer->name + " fid " +
+                                                 std::to_string(townships[i].feature->fid));
+            w.townships->push_back(std::move(t));
+        }
+    }
+    std::vector<std::pair<double, std::string>> shares;
+    for (const std::size_t i : index.query(env))
+    {
+        const CoordinationWorker::Township& t = (*w.townships)[i];
         const char hit = GEOSPreparedIntersects_r(h.handle(), t.prepared.get(), region);
         h.require(hit != 2, "township test");
         if (hit == 0)
@@ -127,8 +155,8 @@ std::vector<std::string> townshipsOf(GeosContext& h, const GEOSGeometry* region,
         const double a = detail::area(h, detail::intersection(h, t.geom.get(), region).get());
         if (a <= 0)
             continue;
-        const std::string name = t.feature->attributes.text(t.layer->nameField).value_or(t.id);
-        shares.emplace_back(a, name);
+        const Member& m = townships[i];
+        shares.emplace_back(a, m.feature->attributes.text(m.layer->nameField).value_or(m.id));
     }
     std::stable_sort(shares.begin(), shares.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -173,35 +201,48 @@ std::vector<CoordinationOverlap> findCoordinationOverlaps(const std::vector<Zone
     if (redlineLayers.empty() || otherLayers.empty())
         return {};
 
-    GeosContext h;
-    const std::vector<Shape> redlines = shapesOf(h, redlineLayers, true);
-    const Tree redlineIndex = indexOf(redlines);
-    const std::vector<Shape> townships = shapesOf(h, townshipLayers, true);
-    const Tree townshipIndex = indexOf(townships);
-    const EllipsoidalMeasure ellipsoidal(analysisCrs);
-
-    std::vector<CoordinationOverlap> out;
-    for (const ZoneLayer* other : otherLayers)
-    {
-        const std::string kind = coordinationKind(other->kind);
-        for (const Shape& o : shapesOf(h, {other}, false))
+    // One job per red-line feature, on every core: its candidates come from a packed R-tree over
+    // the farmland and boundary envelopes, and only its own prepared shape is alive, so a
+    // province's red line is never held in GEOS at once.
+    const std::vector<Member> redlines = membersOf(redlineLayers);
+    const std::vector<Member> others = membersOf(otherLayers);
+    const std::vector<Member> townships = membersOf(townshipLayers);
+    const std::vector<char> otherValid = validityOf(others);
+    const std::vector<char> townshipValid = validityOf(townships);
+    const detail::EnvelopeIndex otherIndex(envelopesOf(others));
+    const detail::EnvelopeIndex townshipIndex(envelopesOf(townships));
+    // Per red-line feature: its overlaps, each with its farmland or boundary feature's position.
+    std::vector<std::vector<std::pair<std::size_t, CoordinationOverlap>>> found(redlines.size());
+    detail::runJobs<CoordinationWorker>(
+        redlines.size(), analysisCrs.toWkt(),
+        [&](CoordinationWorker& w, std::size_t ri)
         {
-            const Envelope env = o.feature->geometry.envelope();
-            for (auto it = redlineIndex.qbegin(bgi::intersects(boxOf(env)));
-                 it != redlineIndex.qend(); ++it)
+            GeosContext& h = w.geos;
+            const Member& r = redlines[ri];
+            GeosGeomPtr rg;
+            GeosPreparedPtr rp;
+            for (const std::size_t k : otherIndex.query(r.feature->geometry.envelope()))
             {
-                const Shape& r = redlines[it->second];
+                const Member& o = others[k];
                 if (!inScope(options, *r.layer, *r.feature) &&
-                    !inScope(options, *other, *o.feature))
+                    !inScope(options, *o.layer, *o.feature))
                     continue;
-                const char hit =
-                    GEOSPreparedIntersects_r(h.handle(), r.prepared.get(), o.geom.get());
+                if (!rp)
+                {
+                    rg = shapeOf(h, r, std::nullopt);
+                    rp = GeosPreparedPtr(GEOSPrepare_r(h.handle(), rg.get()),
+                                         detail::GeosPreparedDeleter{h.handle()});
+                    h.require(rp != nullptr, "prepare " + r.layer->name + " fid " +
+                                                 std::to_string(r.feature->fid));
+                }
+                const GeosGeomPtr og = shapeOf(h, o, otherValid[k] == 1);
+                const char hit = GEOSPreparedIntersects_r(h.handle(), rp.get(), og.get());
                 h.require(hit != 2,
                           "intersects " + featureText(r.layer->name, r.id, r.feature->fid));
                 if (hit == 0)
                     continue;
-                GeosGeomPtr common = detail::polygonalPart(
-                    h, detail::intersection(h, r.geom.get(), o.geom.get()).get());
+                GeosGeomPtr common =
+                    detail::polygonalPart(h, detail::intersection(h, rg.get(), og.get()).get());
                 const double a = detail::area(h, common.get());
                 if (a <= options.toleranceM2)
                     continue;
@@ -209,27 +250,45 @@ std::vector<CoordinationOverlap> findCoordinationOverlaps(const std::vector<Zone
                 c.redlineLayer = r.layer->name;
                 c.redlineId = r.id;
                 c.redlineFid = r.feature->fid;
-                c.otherLayer = other->name;
-                c.otherKind = kind;
+                c.otherLayer = o.layer->name;
+                c.otherKind = coordinationKind(o.layer->kind);
                 c.otherId = o.id;
                 c.otherFid = o.feature->fid;
                 c.region = detail::polygonalFromGeos(h, common.get());
                 c.areaM2 = a;
-                c.ellipsoidalAreaM2 = ellipsoidal.area(c.region);
+                c.ellipsoidalAreaM2 = w.measure->area(c.region);
                 c.location = detail::pointOnSurface(h, common.get());
-                c.townships =
-                    townshipsOf(h, common.get(), c.region.envelope(), townships, townshipIndex);
-                out.push_back(std::move(c));
+                c.townships = townshipsOf(w, common.get(), c.region.envelope(), townships,
+                                          townshipValid, townshipIndex);
+                found[ri].emplace_back(k, std::move(c));
             }
-        }
-    }
-    std::stable_sort(
-        out.begin(), out.end(),
-        [](const CoordinationOverlap& a, const CoordinationOverlap& b)
-        {
-            return std::tie(a.otherKind, a.redlineId, a.redlineFid, a.otherId, a.otherFid) <
-                   std::tie(b.otherKind, b.redlineId, b.redlineFid, b.otherId, b.otherFid);
         });
+    // Farmland first, then by ids; among equal ids by the farmland or boundary feature, then the
+    // red-line feature, in store order.
+    struct Ranked
+    {
+        std::size_t other;
+        std::size_t redline;
+        CoordinationOverlap* overlap;
+    };
+    std::vector<Ranked> ranked;
+    for (std::size_t ri = 0; ri < found.size(); ++ri)
+        for (auto& [k, c] : found[ri])
+            ranked.push_back({k, ri, &c});
+    std::sort(ranked.begin(), ranked.end(),
+              [](const Ranked& a, const Ranked& b)
+              {
+                  const CoordinationOverlap& x = *a.overlap;
+                  const CoordinationOverlap& y = *b.overlap;
+                  return std::tie(x.otherKind, x.redlineId, x.redlineFid, x.otherId, x.otherFid,
+                                  a.other, a.redline) < std::tie(y.otherKind, y.redlineId,
+                                                                 y.redlineFid, y.otherId,
+                                                                 y.otherFid, b.other, b.redline);
+              });
+    std::vector<CoordinationOverlap> out;
+    out.reserve(ranked.size());
+    for (const Ranked& r : ranked)
+        out.push_back(std::move(*r.overlap));
     return out;
 }
 

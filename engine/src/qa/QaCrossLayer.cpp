@@ -5,9 +5,11 @@
 
 #include <functional>
 
+#include "redline/rules/Terms.hpp"
+
 #include "analysis/EnvelopeIndex.hpp"
 #include "qa/QaContext.hpp"
-#include "redline/rules/Terms.hpp"
+#include "stats/ParallelJobs.hpp"
 
 namespace redline::qa::detail
 {
@@ -17,39 +19,59 @@ namespace
 
 // Red line × the features `others` of another layer, through a packed R-tree over the others'
 // envelopes: the work grows with the pairs whose envelopes meet, not with the product of the
-// layers' sizes. Findings come in red-line order, then in the others' order.
+// layers' sizes. The overlays run on every core (one red-line feature per job); findings come in
+// red-line order, then in the others' order.
 void checkLayerPair(QaContext& ctx, const PreparedLayer& redline, const PreparedLayer& other,
                     const std::vector<const PreparedFeature*>& others,
                     const std::function<QaSeverity(const PreparedFeature&)>& severityOf,
                     const std::string& what)
 {
-    GeosContext& h = ctx.geos();
+    struct Overlap
+    {
+        std::size_t other = 0; // position in `others`
+        double areaM2 = 0;
+        Point location;
+    };
     const std::vector<Envelope> envelopes = envelopesOf(others);
     const redline::detail::EnvelopeIndex index(envelopes);
-    for (const auto& r : redline.features)
-    {
-        GeosGeomPtr rg;
-        for (const std::size_t k : index.query(r.envelope))
+    const double tolerance = ctx.options().toleranceM2;
+    std::vector<std::vector<Overlap>> found(redline.features.size());
+    redline::detail::runJobs<redline::detail::MeasureWorker>(
+        redline.features.size(), "",
+        [&](redline::detail::MeasureWorker& w, std::size_t ri)
         {
-            const PreparedFeature& o = *others[k];
-            if (!(r.inScope || o.inScope))
-                continue;
-            if (!rg)
+            GeosContext& h = w.geos;
+            const PreparedFeature& r = redline.features[ri];
+            GeosGeomPtr rg;
+            for (const std::size_t k : index.query(r.envelope))
             {
-                rg = ctx.geometry(r);
+                const PreparedFeature& o = *others[k];
+                if (!(r.inScope || o.inScope))
+                    continue;
                 if (!rg)
-                    break;
+                {
+                    rg = QaContext::geometryOn(h, r);
+                    if (!rg)
+                        break;
+                }
+                const GeosGeomPtr og = QaContext::geometryOn(h, o);
+                if (!og)
+                    continue;
+                GeosGeomPtr common = polygonalPart(h, intersection(h, rg.get(), og.get()).get());
+                const double a = area(h, common.get());
+                if (a <= tolerance)
+                    continue;
+                found[ri].push_back({k, a, pointOnSurface(h, common.get())});
             }
-            const GeosGeomPtr og = ctx.geometry(o);
-            if (!og)
-                continue;
-            const QaSeverity severity = severityOf(o);
-            GeosGeomPtr common = polygonalPart(h, intersection(h, rg.get(), og.get()).get());
-            const double a = area(h, common.get());
-            if (a <= ctx.options().toleranceM2)
-                continue;
+        });
+    for (std::size_t ri = 0; ri < found.size(); ++ri)
+    {
+        const PreparedFeature& r = redline.features[ri];
+        for (const Overlap& overlap : found[ri])
+        {
+            const PreparedFeature& o = *others[overlap.other];
             QaFinding e;
-            e.severity = severity;
+            e.severity = severityOf(o);
             e.check = "cross_layer_conflict";
             e.layer = redline.zone->name;
             e.featureId = r.id;
@@ -58,8 +80,10 @@ void checkLayerPair(QaContext& ctx, const PreparedLayer& redline, const Prepared
             e.otherFeatureId = o.id;
             e.otherFid = o.feature->fid;
             e.message = featureLabel(redline, r) + " overlaps " + what + " " +
-                        featureLabel(other, o) + " by " + formatArea(a);
-            ctx.addRegion(std::move(e), common.get());
+                        featureLabel(other, o) + " by " + formatArea(overlap.areaM2);
+            e.location = overlap.location;
+            e.areaM2 = overlap.areaM2;
+            ctx.add(std::move(e));
         }
     }
 }

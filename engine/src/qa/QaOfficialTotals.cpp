@@ -3,9 +3,10 @@
 // projected areas, so a layer passes when either its ellipsoidal or its planar total (analysis
 // CRS) is within the tolerance; otherwise both figures are reported. Totals are of the dissolved
 // layer, so that overlapping features are not counted twice: summed over its disjoint pieces
-// (only features that intersect others are unioned, a group at a time).
+// (only features that intersect others are unioned, a group at a time), measured on every core.
 
 #include <cmath>
+#include <optional>
 
 #include "redline/core/Numbers.hpp"
 #include "redline/geo/EllipsoidalArea.hpp"
@@ -13,6 +14,7 @@
 #include "qa/QaContext.hpp"
 #include "stats/DisjointPieces.hpp"
 #include "stats/DissolvedArea.hpp"
+#include "stats/ParallelJobs.hpp"
 
 namespace redline::qa::detail
 {
@@ -39,10 +41,26 @@ void checkOfficialTotals(QaContext& ctx)
         if (layer.polygonal)
         {
             const std::vector<const PreparedFeature*> features = allOf(layer);
+            const std::vector<redline::detail::Piece> pieces = redline::detail::disjointPieces(
+                h, envelopesOf(features),
+                [&](std::size_t i) { return ctx.geometry(*features[i]); });
+            // Each piece measured on any core, the total added up in order.
+            std::vector<std::optional<redline::detail::PieceArea>> areas(pieces.size());
+            redline::detail::runJobs<redline::detail::MeasureWorker>(
+                pieces.size(), measure ? ctx.crs().toWkt() : std::string(),
+                [&](redline::detail::MeasureWorker& w, std::size_t p)
+                {
+                    const GeosGeomPtr piece = redline::detail::pieceGeometry(
+                        w.geos, pieces[p],
+                        [&](std::size_t i) { return QaContext::geometryOn(w.geos, *features[i]); });
+                    if (piece)
+                        areas[p] =
+                            redline::detail::measurePiece(w.geos, w.measure.get(), piece.get());
+                });
             redline::detail::DissolvedArea total(h, measure.get());
-            redline::detail::forEachDisjointPiece(
-                h, envelopesOf(features), [&](std::size_t i) { return ctx.geometry(*features[i]); },
-                [&](const GEOSGeometry* piece, std::size_t) { total.add(piece); });
+            for (const auto& a : areas)
+                if (a)
+                    total.add(*a);
             summary.areaKm2 = total.planarM2() / 1e6;
             if (measure)
                 summary.ellipsoidalAreaKm2 = total.ellipsoidalM2() / 1e6;

@@ -38,9 +38,8 @@ class Groups
 
 } // namespace
 
-void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
-                          const std::function<GeosGeomPtr(std::size_t)>& geometryOf,
-                          const std::function<void(const GEOSGeometry*, std::size_t)>& visit)
+std::vector<Piece> disjointPieces(GeosContext& h, std::span<const Envelope> envelopes,
+                                  const std::function<GeosGeomPtr(std::size_t)>& geometryOf)
 {
     const std::size_t n = envelopes.size();
     const EnvelopeIndex index(envelopes);
@@ -75,33 +74,40 @@ void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
             }
         }
     }
-    std::vector<std::vector<std::size_t>> members(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (grouped[i])
-            members[groups.root(i)].push_back(i);
+    std::vector<Piece> pieces;
+    std::vector<std::size_t> pieceOfRoot(n, n);
     for (std::size_t i = 0; i < n; ++i)
     {
         if (!grouped[i])
         {
-            if (const GeosGeomPtr g = geometryOf(i))
-                visit(g.get(), i);
+            pieces.push_back({i});
             continue;
         }
-        if (members[i].empty())
-            continue; // not the group's first polygon: visited with it
-        std::vector<GeosGeomPtr> owned;
-        std::vector<const GEOSGeometry*> raw;
-        for (const std::size_t m : members[i])
-            if (GeosGeomPtr g = geometryOf(m))
-            {
-                raw.push_back(g.get());
-                owned.push_back(std::move(g));
-            }
-        const GeosGeomPtr piece = polygonalPart(h, unionAll(h, raw).get());
-        owned.clear();
-        visit(piece.get(), kUnionOfSeveral);
-        members[i] = {};
+        const std::size_t root = groups.root(i); // a group's root is its first polygon
+        if (root == i)
+        {
+            pieceOfRoot[i] = pieces.size();
+            pieces.emplace_back();
+        }
+        pieces[pieceOfRoot[root]].push_back(i);
     }
+    return pieces;
+}
+
+GeosGeomPtr pieceGeometry(GeosContext& h, const Piece& piece,
+                          const std::function<GeosGeomPtr(std::size_t)>& geometryOf)
+{
+    if (piece.size() == 1)
+        return geometryOf(piece.front());
+    std::vector<GeosGeomPtr> owned;
+    std::vector<const GEOSGeometry*> raw;
+    for (const std::size_t m : piece)
+        if (GeosGeomPtr g = geometryOf(m))
+        {
+            raw.push_back(g.get());
+            owned.push_back(std::move(g));
+        }
+    return polygonalPart(h, unionAll(h, raw).get());
 }
 
 } // namespace redline::detail

@@ -5,11 +5,13 @@
 // connected by intersections is unioned into one piece. Candidate pairs come from a packed
 // R-tree over the envelopes and are tested with a prepared intersects, so disjoint polygons
 // (the usual zoning layer) cost one conversion each instead of a cascaded overlay of the whole
-// layer, and only one group's GEOS geometries are alive at a time.
+// layer. The pieces are positions, not geometries: each is made (and measured) when needed, on
+// any thread (ParallelJobs.hpp), so only a few pieces' GEOS geometries are alive at a time.
 
 #include <cstddef>
 #include <functional>
 #include <span>
+#include <vector>
 
 #include "redline/geo/Envelope.hpp"
 
@@ -18,15 +20,22 @@
 namespace redline::detail
 {
 
-// What `visit` receives with a piece that is one polygon as it is: that polygon's position;
-// kUnionOfSeveral for a piece unioned from a group.
-inline constexpr std::size_t kUnionOfSeveral = static_cast<std::size_t>(-1);
+// One piece: the positions of its polygons, ascending. One position: that polygon as it is;
+// several: their union.
+using Piece = std::vector<std::size_t>;
 
-// `geometryOf(i)` gives polygon i (valid, polygonal) as a new GEOS geometry, or null when it has
-// none; it may be called several times per polygon. `visit` receives every piece once, in the
-// order of each group's first polygon. The pieces' union equals the union of all polygons.
-void forEachDisjointPiece(GeosContext& h, std::span<const Envelope> envelopes,
-                          const std::function<GeosGeomPtr(std::size_t)>& geometryOf,
-                          const std::function<void(const GEOSGeometry*, std::size_t)>& visit);
+// `geometryOf(i)` gives polygon i (valid, polygonal) as a new GEOS geometry of `h`, or null when
+// it has none; it may be called several times per polygon. Every polygon is in exactly one piece;
+// pieces come in the order of their first polygon, and their union equals the union of all
+// polygons. Only the candidate pairs' geometries are made, two at a time.
+[[nodiscard]] std::vector<Piece>
+disjointPieces(GeosContext& h, std::span<const Envelope> envelopes,
+               const std::function<GeosGeomPtr(std::size_t)>& geometryOf);
+
+// A piece as one geometry of `h`: the polygon itself (null when it has none), or the polygonal
+// part of the union of its polygons. Callable on any thread with that thread's context and a
+// `geometryOf` making geometries of it.
+[[nodiscard]] GeosGeomPtr pieceGeometry(GeosContext& h, const Piece& piece,
+                                        const std::function<GeosGeomPtr(std::size_t)>& geometryOf);
 
 } // namespace redline::detail

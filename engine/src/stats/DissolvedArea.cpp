@@ -6,25 +6,30 @@
 namespace redline::detail
 {
 
-PieceArea DissolvedArea::measure(const GEOSGeometry* piece) const
+PieceArea measurePiece(GeosContext& h, const EllipsoidalMeasure* measure, const GEOSGeometry* piece)
 {
     PieceArea out;
-    out.planar = area(m_h, piece);
-    if (m_measure == nullptr || out.planar <= 0)
+    out.planar = area(h, piece);
+    if (measure == nullptr || out.planar <= 0)
         return out;
-    const Geometry g = polygonalFromGeos(m_h, piece);
-    out.geodesic = m_measure->geodesicArea(g);
+    const Geometry g = polygonalFromGeos(h, piece);
+    out.geodesic = measure->geodesicArea(g);
     out.extent = g.envelope();
-    const GeosGeomPtr c = own(m_h, GEOSGetCentroid_r(m_h.handle(), piece), "centroid");
-    if (isEmpty(m_h, c.get()))
+    const GeosGeomPtr c = own(h, GEOSGetCentroid_r(h.handle(), piece), "centroid");
+    if (isEmpty(h, c.get()))
         return out;
     double x = 0;
     double y = 0;
-    GEOSGeomGetX_r(m_h.handle(), c.get(), &x);
-    GEOSGeomGetY_r(m_h.handle(), c.get(), &y);
+    GEOSGeomGetX_r(h.handle(), c.get(), &x);
+    GEOSGeomGetY_r(h.handle(), c.get(), &y);
     out.momentX = out.planar * x;
     out.momentY = out.planar * y;
     return out;
+}
+
+PieceArea DissolvedArea::measure(const GEOSGeometry* piece) const
+{
+    return measurePiece(m_h, m_measure, piece);
 }
 
 void DissolvedArea::add(const PieceArea& piece)

@@ -22,6 +22,10 @@ struct PieceArea
     Envelope extent;
 };
 
+// What a piece adds, measured on `h` (the thread's context) with `measure` (null: planar only).
+[[nodiscard]] PieceArea measurePiece(GeosContext& h, const EllipsoidalMeasure* measure,
+                                     const GEOSGeometry* piece);
+
 class DissolvedArea
 {
   public:

@@ -61,6 +61,13 @@ WorkloadSpec WorkloadSpec::small(std::size_t sites)
     return s;
 }
 
+void WorkloadSpec::addCoordinationLayers()
+{
+    const double counties = extent.width() * extent.height() / (60000.0 * 60000.0);
+    farmlandParcels = static_cast<std::size_t>(std::lround(600 * counties));
+    developmentZones = static_cast<std::size_t>(std::lround(12 * counties));
+}
+
 namespace
 {
 
@@ -207,6 +214,10 @@ class Generator
         w.zoneLayers.push_back(waterZones());
         w.zoneLayers.push_back(protectedAreas());
         sites(w);
+        if (m_spec.farmlandParcels > 0)
+            w.zoneLayers.push_back(farmland());
+        if (m_spec.developmentZones > 0)
+            w.zoneLayers.push_back(developmentBoundary());
         return w;
     }
 
@@ -381,6 +392,49 @@ class Generator
             f.attributes.set("name", "自然保护地 " + std::to_string(i + 1));
             f.attributes.set("category", std::string(kCategories[i % 4]));
             f.attributes.set("zoning", std::string(i % 2 ? "general" : "core"));
+            l.features.push_back(std::move(f));
+        }
+        return l;
+    }
+
+    // Permanent basic farmland: star-shaped parcels of 5-80 ha anywhere, so that some overlap the
+    // red line (what the coordination check finds).
+    Layer farmland()
+    {
+        Layer l = makeLayer("permanent_farmland", m_crs, {"zone_id", "name"});
+        for (std::size_t i = 0; i < m_spec.farmlandParcels; ++i)
+        {
+            const double r = std::sqrt(m_coordinationRng.logUniform(5e4, 8e5) / std::numbers::pi);
+            const Point c{
+                m_coordinationRng.uniform(m_spec.extent.minX + r, m_spec.extent.maxX - r),
+                m_coordinationRng.uniform(m_spec.extent.minY + r, m_spec.extent.maxY - r)};
+            Feature f;
+            f.fid = static_cast<std::int64_t>(i + 1);
+            f.geometry = Geometry::polygon(
+                starRing(m_coordinationRng, c, r, m_coordinationRng.between(20, 120), 0.3, 0.01));
+            f.attributes.set("zone_id", numbered("JBNT", i + 1, 5));
+            f.attributes.set("name", "永久基本农田 " + std::to_string(i + 1));
+            l.features.push_back(std::move(f));
+        }
+        return l;
+    }
+
+    // Urban development boundaries: a few towns of 1-4 km radius.
+    Layer developmentBoundary()
+    {
+        Layer l = makeLayer("urban_development_boundary", m_crs, {"zone_id", "name"});
+        for (std::size_t i = 0; i < m_spec.developmentZones; ++i)
+        {
+            const double r = m_coordinationRng.logUniform(1000, 4000);
+            const Point c{
+                m_coordinationRng.uniform(m_spec.extent.minX + r, m_spec.extent.maxX - r),
+                m_coordinationRng.uniform(m_spec.extent.minY + r, m_spec.extent.maxY - r)};
+            Feature f;
+            f.fid = static_cast<std::int64_t>(i + 1);
+            f.geometry = Geometry::polygon(
+                starRing(m_coordinationRng, c, r, m_coordinationRng.between(200, 800), 0.3, 0.005));
+            f.attributes.set("zone_id", numbered("CKBJ", i + 1, 4));
+            f.attributes.set("name", "城镇开发边界 " + std::to_string(i + 1));
             l.features.push_back(std::move(f));
         }
         return l;
@@ -575,6 +629,7 @@ class Generator
 
     const WorkloadSpec& m_spec;
     Rng m_rng;
+    Rng m_coordinationRng{m_spec.seed ^ 0x5a5a3c3cULL};
     Crs m_crs;
     std::vector<StarZone> m_redlines;
     std::vector<PartitionEdge> m_edges;

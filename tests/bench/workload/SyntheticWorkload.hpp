@@ -30,6 +30,11 @@ struct WorkloadSpec
     std::size_t controlRows = 13;
     std::size_t waterZones = 40;
     std::size_t protectedAreas = 20;
+    // 三区三线 reference layers for the coordination check (issue 14), not screened; 0 = none.
+    // Drawn from their own random stream after everything else, so the other layers and the
+    // sites are the same with or without them.
+    std::size_t farmlandParcels = 0;  // permanent_farmland: 20-120 vertex parcels of 5-80 ha
+    std::size_t developmentZones = 0; // urban_development_boundary: 1-4 km towns
     std::size_t sites = 10000;
     double otherCrsShare = 0.1; // share of ordinary sites written in EPSG:4490
 
@@ -43,12 +48,16 @@ struct WorkloadSpec
     [[nodiscard]] static WorkloadSpec province() { return scaled(30, 100000); }
     // A small workload of `sites` sites on a 20 km x 20 km extent (parity check under ctest).
     [[nodiscard]] static WorkloadSpec small(std::size_t sites);
+    // Adds the coordination layers at the county's density (600 farmland parcels and 12 towns
+    // per county-sized area), scaled with the extent.
+    void addCoordinationLayers();
 };
 
 struct Workload
 {
     std::vector<Layer> zoneLayers; // ecological_redline, control_units, water_protection_zones,
-                                   // protected_areas; EPSG:4549
+                                   // protected_areas [, permanent_farmland,
+                                   // urban_development_boundary]; EPSG:4549
     Layer sites;                   // layer "sites", EPSG:4549
     Layer sitesOtherCrs;           // layer "sites", EPSG:4490 (lon/lat)
 };

@@ -1,13 +1,15 @@
 // redline-bench-gen: writes the seeded synthetic workload of the benchmarks and the PostGIS
-// parity check (zoning.gpkg, sites.gpkg in EPSG:4549, sites_4490.gpkg in EPSG:4490).
-
-#include <CLI/CLI.hpp>
+// parity check (zoning.gpkg, sites.gpkg in EPSG:4549, sites_4490.gpkg in EPSG:4490), with
+// --coordination also the 三区三线 layers of the coordination check in zoning.gpkg.
 
 #include <exception>
 #include <iostream>
 
-#include "SyntheticWorkload.hpp"
+#include <CLI/CLI.hpp>
+
 #include "redline/io/VectorReader.hpp"
+
+#include "SyntheticWorkload.hpp"
 
 int main(int argc, char** argv)
 {
@@ -27,6 +29,10 @@ int main(int argc, char** argv)
         ->check(CLI::Range(1.0, 100.0));
     app.add_option("--sites", sites, "Number of sites (default: the size's)");
     app.add_option("--seed", seed, "RNG seed (default: the spec's)");
+    bool coordination = false;
+    app.add_flag("--coordination", coordination,
+                 "Add the 三区三线 layers permanent_farmland and urban_development_boundary (for "
+                 "the coordination check of `redline check`); the other layers are unchanged");
     CLI11_PARSE(app, argc, argv);
     try
     {
@@ -41,6 +47,8 @@ int main(int argc, char** argv)
             spec.sites = sites;
         if (seed)
             spec.seed = seed;
+        if (coordination)
+            spec.addCoordinationLayers();
         const auto w = redline::bench::generateWorkload(spec);
         redline::bench::writeWorkload(w, out);
         std::size_t vertices = 0;

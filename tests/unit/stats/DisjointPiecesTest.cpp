@@ -32,31 +32,39 @@ Geometry square(double x1, double y1, double x2, double y2)
                               {kX0 + x1, kY0 + y1}});
 }
 
-struct Piece
+// What a piece is: its area and envelope, its geometry, and the polygon it is when it is one as it
+// is (kUnion: a union of several).
+constexpr std::size_t kUnion = static_cast<std::size_t>(-1);
+struct FoundPiece
 {
     double area = 0;
     Envelope envelope;
     GeosGeomPtr geom;
-    std::size_t alone = kUnionOfSeveral;
+    std::size_t alone = kUnion;
 };
 
-// Runs forEachDisjointPiece over `polygons` (nullopt: a feature without a polygon).
-std::vector<Piece> piecesOf(GeosContext& h, const std::vector<std::optional<Geometry>>& polygons)
+// The pieces of `polygons` (nullopt: a feature without a polygon), made as the callers make them.
+std::vector<FoundPiece> piecesOf(GeosContext& h,
+                                 const std::vector<std::optional<Geometry>>& polygons)
 {
     std::vector<Envelope> envelopes;
     for (const auto& p : polygons)
         envelopes.push_back(p ? p->envelope() : Envelope{});
-    std::vector<Piece> out;
-    forEachDisjointPiece(
-        h, envelopes,
-        [&](std::size_t i)
-        {
-            return polygons[i] ? toGeos(h, *polygons[i])
-                               : GeosGeomPtr(nullptr, GeosGeomDeleter{h.handle()});
-        },
-        [&](const GEOSGeometry* piece, std::size_t alone) {
-            out.push_back({area(h, piece), envelopeOf(h, piece), clone(h, piece), alone});
-        });
+    const auto geometryOf = [&](std::size_t i)
+    {
+        return polygons[i] ? toGeos(h, *polygons[i])
+                           : GeosGeomPtr(nullptr, GeosGeomDeleter{h.handle()});
+    };
+    std::vector<FoundPiece> out;
+    for (const Piece& piece : disjointPieces(h, envelopes, geometryOf))
+    {
+        GeosGeomPtr g = pieceGeometry(h, piece, geometryOf);
+        if (!g)
+            continue;
+        const double a = area(h, g.get());
+        const Envelope e = envelopeOf(h, g.get());
+        out.push_back({a, e, std::move(g), piece.size() == 1 ? piece.front() : kUnion});
+    }
     return out;
 }
 
@@ -74,8 +82,8 @@ TEST(DisjointPieces, IntersectingPolygonsAreUnionedAndTheOthersKept)
     EXPECT_DOUBLE_EQ(pieces[0].envelope.maxX, kX0 + 250);
     EXPECT_NEAR(pieces[1].area, 10000, 1e-6);
     EXPECT_NEAR(pieces[2].area, 100, 1e-9);
-    EXPECT_EQ(pieces[0].alone, kUnionOfSeveral);
-    EXPECT_EQ(pieces[1].alone, kUnionOfSeveral);
+    EXPECT_EQ(pieces[0].alone, kUnion);
+    EXPECT_EQ(pieces[1].alone, kUnion);
     EXPECT_EQ(pieces[2].alone, 6u); // polygon 6 as it is
     for (std::size_t i = 0; i < pieces.size(); ++i)
         for (std::size_t j = i + 1; j < pieces.size(); ++j)

@@ -8,11 +8,14 @@
 // Layers play their part by kind: `ecological_redline`, and `permanent_farmland` /
 // `urban_development_boundary` or any spelling of those kinds in the vocabulary table
 // (redline/rules/Terms.hpp: permanent_basic_farmland, basic_farmland, urban_boundary, …);
-// `townships` names the township. Candidate pairs come from a packed R-tree over the red-line
-// envelopes and a prepared red-line geometry, so the work grows as n log n in the features, not
-// with every pair. Pure function of its inputs: each call makes its own GEOS context (safe on any
-// thread); geometries must be valid polygons in a projected CRS in metres (a store as loaded;
-// `redline check` repairs invalid ones before calling it).
+// `townships` names the township. Candidate pairs come from a packed R-tree over the farmland and
+// boundary envelopes and a prepared red-line geometry, so the work grows as n log n in the
+// features, not with every pair; red-line features are taken one per job on every core, so only
+// a few are held as GEOS geometries at a time (a province's red line is 0.4 GB as coordinates).
+// Pure function of its inputs: each call makes its own GEOS contexts (safe on any thread), and
+// its results do not depend on the number of cores. Geometries are polygons in a projected CRS
+// in metres; an invalid one is measured in its make-valid repaired form (`redline check` reads
+// the store as stored and reports the fault itself).
 
 #include <cstdint>
 #include <string>
