@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
 # Load benchmark of `redline serve` (issue 11; not a test): against loopback only, bounded in
-# time. 1) `wrk` with CLIENTS concurrent keep-alive connections, each request screening one site
-# on the Yongjia store (random 20–300 m squares in the county, as GeoJSON in CRS84 — what a web
-# client sends — or with WKT in EPSG:4549: FORMAT=wkt), for DURATION; the service's resident
-# memory is sampled every 5 s; afterwards the ledger must hold one entry per answered request.
-# 2) One 10,000-site upload, screened synchronously, against `redline screen` on the same file.
-# Usage: scripts/serve-load.sh [DURATION=60s] [CLIENTS=200]; FORMAT=geojson|wkt.
+# time. Each request screens one site on the Yongjia store (random 20–300 m squares in the
+# county, as GeoJSON in CRS84 — what a web client sends — or with WKT in EPSG:4549: FORMAT=wkt),
+# sent by `wrk` over CLIENTS keep-alive connections for DURATION:
+# 1) closed loop (saturation): each connection sends its next request as soon as the answer
+#    arrives, so the rate is what the service sustains;
+# 2) open loop: the connections together offer a fixed RATE of requests per second on a fixed
+#    clock, whatever the latency (scripts/serve-load.lua), so the latencies are those of a
+#    service offered that rate.
+# For each, the service's resident memory is sampled every 5 s, its CPU time per answer is taken
+# from /proc (the meaningful figure when other work shares the machine), and afterwards the
+# ledger must hold one entry per answered request.
+# 3) One 10,000-site upload, screened synchronously, against `redline screen` on the same file.
+# Usage: scripts/serve-load.sh [DURATION=60s] [CLIENTS=200] [RATE=2000];
+# FORMAT=geojson|wkt; RUNS="closed open upload" (any of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-60s}
 CLIENTS=${2:-200}
+RATE=${3:-2000}
+RUNS=${RUNS:-closed open upload}
 FORMAT=${FORMAT:-geojson}
 R=$PWD/build/release/engine/cli/redline
 ZONES=$PWD/datasets/yongjia/catalog.yaml
@@ -70,20 +80,46 @@ URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.out")
 echo "serve-load: service at $URL (pid $SERVER_PID); $CLIENTS clients for $DURATION, $FORMAT sites"
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
+# CPU seconds the service has used (user + system).
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVER_PID/stat"; }
+ledger() { sqlite3 "$WORK/service.sqlite" "SELECT COUNT(*) FROM ledger"; }
 # Warm-up: every worker thread prepares the zones it meets (not counted).
 wrk -t2 -c"$CLIENTS" -d5s -s scripts/serve-load.lua "$URL" -- "$WORK/bodies.jsonl" "$TOKEN" > /dev/null
-BEFORE=$(sqlite3 "$WORK/service.sqlite" "SELECT COUNT(*) FROM ledger")
 echo "serve-load: RSS after warm-up $(rss) kB"
-( while kill -0 "$SERVER_PID" 2>/dev/null; do echo "$(date +%s) $(rss)"; sleep 5; done ) > "$WORK/rss.log" &
-SAMPLER=$!
-wrk -t2 -c"$CLIENTS" -d"$DURATION" --timeout 10s --latency -s scripts/serve-load.lua "$URL" \
-    -- "$WORK/bodies.jsonl" "$TOKEN" | tee "$WORK/wrk.txt"
-kill $SAMPLER 2>/dev/null || true
-AFTER=$(sqlite3 "$WORK/service.sqlite" "SELECT COUNT(*) FROM ledger")
-echo "serve-load: RSS samples (kB): $(awk '{print $2}' "$WORK/rss.log" | tr '\n' ' ')"
-echo "serve-load: ledger entries written during the run: $((AFTER - BEFORE))"
-echo "serve-load: failed screenings in the ledger: $(sqlite3 "$WORK/service.sqlite" \
-  "SELECT COUNT(*) FROM ledger WHERE outcome <> 'successful'")"
+
+# One wrk run named "$1"; "$2" requests/s for each of the 2 wrk threads makes it open-loop.
+load_run() {
+  local name=$1 rate=${2:-} before cpu_before after cpu_after sampler answers
+  before=$(ledger)
+  cpu_before=$(cpu)
+  echo "serve-load: $name: machine $(uptime)"
+  ( while kill -0 "$SERVER_PID" 2>/dev/null; do rss; sleep 5; done ) > "$WORK/rss.log" &
+  sampler=$!
+  REDLINE_LOAD_RATE=$rate wrk -t2 -c"$CLIENTS" -d"$DURATION" --timeout 10s --latency \
+      -s scripts/serve-load.lua "$URL" -- "$WORK/bodies.jsonl" "$TOKEN" | tee "$WORK/wrk.txt"
+  kill $sampler 2>/dev/null || true
+  wait $sampler 2>/dev/null || true
+  after=$(ledger)
+  cpu_after=$(cpu)
+  answers=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
+  echo "serve-load: $name: RSS samples (kB): $(tr '\n' ' ' < "$WORK/rss.log")"
+  echo "serve-load: $name: ledger entries written during the run: $((after - before))" \
+       "(failed screenings in the whole ledger: $(sqlite3 "$WORK/service.sqlite" \
+       "SELECT COUNT(*) FROM ledger WHERE outcome <> 'successful'"))"
+  awk -v a="$cpu_before" -v b="$cpu_after" -v n="$answers" 'BEGIN {
+    printf "serve-load: %s: service CPU %.1f s for %d answers: %.3f ms per screening\n",
+           "'"$name"'", b - a, n, n ? (b - a) * 1000 / n : 0 }'
+}
+
+if [[ " $RUNS " == *" closed "* ]]; then
+  echo "serve-load: closed loop (saturation): $CLIENTS connections for $DURATION"
+  load_run closed
+fi
+if [[ " $RUNS " == *" open "* ]]; then
+  echo "serve-load: open loop: $CLIENTS connections offering $RATE requests/s for $DURATION"
+  load_run open "$(awk -v r="$RATE" 'BEGIN {print r / 2}')"
+fi
+[[ " $RUNS " == *" upload "* ]] || exit 0
 
 echo "serve-load: 10,000-site upload (synchronous) vs redline screen on the same file"
 cd "$WORK"

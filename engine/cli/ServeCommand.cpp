@@ -6,6 +6,9 @@
 
 #include "Commands.hpp"
 #include "ServiceApp.hpp"
+#ifdef REDLINE_SERVICE_PDF
+#include "QtPdfReports.hpp"
+#endif
 
 void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exitCode)
 {
@@ -45,6 +48,11 @@ void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exit
                 c.baseUrl = args->baseUrl;
             if (args->workers)
                 c.workers = args->workers;
+#ifdef REDLINE_SERVICE_PDF
+            redline::service::QtPdfReports pdf(c.reports.pdfQueue);
+            exitCode = redline::service::runService(c, registry, &pdf);
+#else
             exitCode = redline::service::runService(c, registry);
+#endif
         });
 }

@@ -1,6 +1,7 @@
-// redline users add|passwd|token|disable|enable|list: accounts of the screening service, in its
-// database beside the store (or --db). Passwords come from the terminal without echo, or from
-// standard input with --password-stdin (scripts); tokens are printed once.
+// redline users add|passwd|token|disable|enable|list: accounts of the screening service, where
+// the service keeps them: in the database of a PostGIS store (schema redline_service), otherwise
+// in its SQLite database beside the store (or --db). Passwords come from the terminal without
+// echo, or from standard input with --password-stdin (scripts); tokens are printed once.
 
 #include <iostream>
 #include <memory>
@@ -9,8 +10,10 @@
 #include <CLI/CLI.hpp>
 
 #include "redline/core/Error.hpp"
+#include "redline/pg/ConnectionString.hpp"
 
 #include "Commands.hpp"
+#include "auth/AccountDb.hpp"
 #include "auth/Accounts.hpp"
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
@@ -29,18 +32,29 @@ struct UsersArgs
     int days = 0;
 };
 
-std::unique_ptr<redline::service::Database> open(const UsersArgs& a, bool create)
+// A PostGIS store's accounts are in its database; a file store's in the SQLite database beside
+// it, or the one --db names.
+std::unique_ptr<redline::service::AccountDb> open(const UsersArgs& a, bool create)
 {
+    using namespace redline::service;
     if (a.db.empty() && a.zones.empty())
         throw redline::ConfigError("give the store (--zones STORE) or the database (--db PATH).");
-    redline::service::initCrypto();
-    return redline::service::openServiceDb(
-        a.db.empty() ? redline::service::defaultServiceDbPath(a.zones) : a.db, create);
+    initCrypto();
+    const bool postgis = redline::pg::ConnectionString::looksLike(a.zones);
+    if (postgis && !a.db.empty())
+        throw redline::ConfigError("the accounts of a PostGIS store are in its database: give "
+                                   "--zones without --db.");
+    return openAccountDb(postgis        ? a.zones
+                         : a.db.empty() ? defaultServiceDbPath(a.zones)
+                                        : a.db,
+                         create);
 }
 
 void addStoreOptions(CLI::App* sub, UsersArgs& a)
 {
-    sub->add_option("--zones", a.zones, "The store the service serves (database beside it)");
+    sub->add_option("--zones", a.zones,
+                    "The store the service serves (PostGIS: its database; a file: the "
+                    "database beside it)");
     sub->add_option("--db", a.db, "The service database");
 }
 

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/Accounts.hpp"
-#include "db/ThreadDb.hpp"
 #include "http/Problem.hpp"
 #include "http/Target.hpp"
 #include "util/JsonDepth.hpp"
@@ -92,7 +91,7 @@ Response AuthApi::users(const Principal& who)
         return problemResponse(http::status::forbidden, problem::kForbidden,
                                "Only admins list the accounts.");
     json list = json::array();
-    for (const auto& u : Accounts(threadDb(m_ctx.dbPath)).list())
+    for (const auto& u : Accounts(threadAccountDb(m_ctx.auth.accounts())).list())
         list.push_back({{"user", u.name},
                         {"role", toString(u.role)},
                         {"disabled", u.disabled},

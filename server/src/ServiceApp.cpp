@@ -20,6 +20,7 @@
 #include "AuthApi.hpp"
 #include "RevisionWatch.hpp"
 #include "ServiceContext.hpp"
+#include "auth/AccountDb.hpp"
 #include "auth/Crypto.hpp"
 #include "db/ServiceDb.hpp"
 #include "features/FeaturesApi.hpp"
@@ -247,6 +248,8 @@ class Router final : public RequestHandler
                 const std::string format = s[3].substr(7);
                 if (format == "html" || format == "csv" || format == "geojson" || format == "json")
                     return respond(m_jobs.results(s[1], format, who));
+                if (format == "pdf")
+                    return m_jobs.pdfReport(s[1], who, respond);
             }
             return notFound();
         }
@@ -306,7 +309,7 @@ std::shared_ptr<const EngineSnapshot> loadSnapshot(const Registry& registry,
 
 } // namespace
 
-int runService(ServiceConfig config, const Registry& registry)
+int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
 {
     initCrypto();
     if (config.zones.empty())
@@ -315,6 +318,10 @@ int runService(ServiceConfig config, const Registry& registry)
         config.db = defaultServiceDbPath(config.zones);
     const tcp::endpoint endpoint = parseListen(config.listen, config.allowNonLoopback);
 
+    // Accounts live in the PostGIS store's database, or in the SQLite file beside the store.
+    const std::string accounts = accountsLocation(config.zones, config.db);
+    if (accountsInPostgres(accounts))
+        (void)openAccountDb(accounts, true);
     {
         auto db = openServiceDb(config.db, true);
         if (const std::size_t failed = failInterruptedJobs(*db, pg::redactLocator(config.zones)))
@@ -361,11 +368,13 @@ int runService(ServiceConfig config, const Registry& registry)
     }
     while (!baseUrl.empty() && baseUrl.back() == '/')
         baseUrl.pop_back();
-    Authenticator auth(config.db, config.auth, baseUrl);
+    Authenticator auth(config.db, accounts, config.auth, baseUrl);
     auth.pollRevocations();
-    ServiceContext ctx{config, registry, engines, config.db, writer,
-                       auth,   userRate, jobs,    slow,      baseUrl};
-    const WebPage web(config.leafletDir, *engines.current()->features);
+    ServiceContext ctx{config,   registry, engines, config.db, writer, auth,
+                       userRate, jobs,     slow,    baseUrl,   pdf};
+    const auto first = engines.current();
+    const WebPage web(config.leafletDir, *first->features,
+                      first->engine->ruleSet(config.defaultRules)->vocabulary(), pdf != nullptr);
     Router router(ctx, web);
     late.inner = &router;
 
@@ -417,6 +426,8 @@ int runService(ServiceConfig config, const Registry& registry)
     io.run();
     for (auto& t : threads)
         t.join();
+    if (pdf)
+        pdf->stop();
     jobs.stop();
     jobs.join();
     slow.join();

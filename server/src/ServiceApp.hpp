@@ -23,8 +23,11 @@ class Registry;
 namespace redline::service
 {
 
+class PdfReports;
+
 // Runs until SIGINT or SIGTERM; returns the process exit code. Throws ConfigError / IoError for
-// an unusable configuration, store or database.
-int runService(ServiceConfig config, const Registry& registry);
+// an unusable configuration, store or database. `pdf` renders the PDF reports (none: the
+// service offers none); it is stopped before the HTTP threads end.
+int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf = nullptr);
 
 } // namespace redline::service

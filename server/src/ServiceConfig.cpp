@@ -54,8 +54,8 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         throw ConfigError(path + ": expected a mapping of settings.");
     checkKeys(root,
               {"zones", "analysis_crs", "listen", "allow_non_loopback", "base_url", "db", "workers",
-               "job_workers", "inline_bytes", "limits", "uploads", "rate_limit", "auth", "ledger",
-               "rules", "leaflet_dir", "revision_poll_s"},
+               "job_workers", "inline_bytes", "limits", "uploads", "reports", "rate_limit", "auth",
+               "ledger", "rules", "leaflet_dir", "revision_poll_s"},
               path);
     read(root, "zones", c.zones, path);
     read(root, "analysis_crs", c.analysisCrs, path);
@@ -99,6 +99,13 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         read(u, "zip_ratio", c.uploads.zipRatio, where);
         read(u, "max_sites", c.uploads.maxSites, where);
     }
+    if (const auto r = root["reports"])
+    {
+        const std::string where = path + " reports";
+        checkKeys(r, {"pdf_max_sites", "pdf_queue"}, where);
+        read(r, "pdf_max_sites", c.reports.pdfMaxSites, where);
+        read(r, "pdf_queue", c.reports.pdfQueue, where);
+    }
     if (const auto r = root["rate_limit"])
     {
         const std::string where = path + " rate_limit";
@@ -110,8 +117,8 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     {
         const std::string where = path + " auth";
         checkKeys(a,
-                  {"token_cache_s", "session_idle_min", "session_hours", "secure_cookie",
-                   "failures_per_minute", "failure_burst", "concurrent_hashes"},
+                  {"token_cache_s", "session_idle_min", "session_idle_s", "session_hours",
+                   "secure_cookie", "failures_per_minute", "failure_burst", "concurrent_hashes"},
                   where);
         long v = c.auth.tokenCacheTtl.count();
         read(a, "token_cache_s", v, where);
@@ -119,6 +126,16 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
         v = c.auth.sessionIdle.count() / 60;
         read(a, "session_idle_min", v, where);
         c.auth.sessionIdle = std::chrono::seconds(v * 60);
+        if (a["session_idle_s"]) // finer than minutes (tests of expiry)
+        {
+            if (a["session_idle_min"])
+                throw ConfigError(where + ": give session_idle_min or session_idle_s, not both.");
+            v = c.auth.sessionIdle.count();
+            read(a, "session_idle_s", v, where);
+            if (v < 1)
+                throw ConfigError(where + ": session_idle_s must be at least 1.");
+            c.auth.sessionIdle = std::chrono::seconds(v);
+        }
         v = c.auth.sessionAbsolute.count() / 3600;
         read(a, "session_hours", v, where);
         c.auth.sessionAbsolute = std::chrono::seconds(v * 3600);

@@ -19,6 +19,12 @@ struct UploadLimits
     std::size_t maxSites = 20000; // sites per screening
 };
 
+struct ReportLimits
+{
+    std::size_t pdfMaxSites = 200; // sites in one PDF report (a page or more each)
+    std::size_t pdfQueue = 16;     // PDF reports waiting for the renderer; then 503
+};
+
 struct ServiceConfig
 {
     std::string zones;       // the store
@@ -32,6 +38,7 @@ struct ServiceConfig
     std::size_t inlineBytes = 64 * 1024; // larger inline inputs run on the job threads
     HttpLimits http;
     UploadLimits uploads;
+    ReportLimits reports;
     double ratePerSecond = 20; // per user
     double rateBurst = 40;
     AuthSettings auth;

@@ -13,6 +13,7 @@
 #include "auth/RateLimiter.hpp"
 #include "db/DbWriter.hpp"
 #include "http/Http.hpp"
+#include "reports/PdfReports.hpp"
 
 namespace redline
 {
@@ -34,6 +35,7 @@ struct ServiceContext
     boost::asio::thread_pool& jobs; // uploads, large inputs, asynchronous jobs
     boost::asio::thread_pool& slow; // Argon2id verifications (sign-in, first use of a token)
     std::string baseUrl;            // e.g. "http://127.0.0.1:8080", no trailing '/'
+    PdfReports* pdf = nullptr;      // the PDF report's renderer; none: no PDF report
 };
 
 // Runs `work` and turns any exception into a 500 problem whose detail names an incident id;

@@ -120,5 +120,31 @@ class Accounts(ServiceTest):
         self.assertEqual(self.login("dave", "another long password").status, 200)
 
 
+class SessionExpiry(ServiceTest):
+    """A session unused for the configured idle time ends: the cookie is refused (401), and the
+    web page, which gets the 401, asks to sign in again (tests/server/test_web.py)."""
+
+    IDLE = 2
+    config = f"auth:\n  session_idle_s: {IDLE}\n"
+
+    def test_an_idle_session_ends(self):
+        r = self.svc.request("POST", "/auth/login",
+                             json_body={"username": "alice", "password": PASSWORD})
+        self.assertEqual(r.status, 200, r)
+        cookie = http.cookies.SimpleCookie(r.headers["set-cookie"])["redline_session"].value
+        headers = {"Cookie": "redline_session=" + cookie}
+        db = sqlite3.connect(self.svc.db)
+        created, expires = db.execute("SELECT created_at, expires_at FROM sessions").fetchone()
+        db.close()
+        self.assertEqual(expires - created, self.IDLE)  # the configured lifetime, in the table
+        time.sleep(self.IDLE + 1)  # let the configured idle time pass, unused
+        self.assertProblem(self.svc.request("GET", "/auth/session", headers=headers), 401)
+        self.assertProblem(self.svc.request("GET", "/jobs", headers=headers), 401)
+        # Signing in again gives a new session.
+        r = self.svc.request("POST", "/auth/login",
+                             json_body={"username": "alice", "password": PASSWORD})
+        self.assertEqual(r.status, 200, r)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,7 +4,6 @@ refused before the body is sent when the client asks with Expect: 100-continue),
 with Retry-After), failed sign-ins per peer address (429), loopback-only binding."""
 
 import socket
-import time
 import unittest
 
 from harness import PASSWORD, Service, ServiceTest, run_cli
@@ -24,22 +23,34 @@ auth:
 """
 
 
-def raw(port, data, wait=5.0, shut=False):
-    s = socket.create_connection(("127.0.0.1", port), timeout=wait)
+# Only a guard against a hang: every test below waits for the service to act (answer or close
+# the connection), never for a length of time; reaching this is a failure, not a measurement.
+HANG = 120.0
+
+
+def exchange(port, data, shut=False):
+    """Sends `data`, reads until the service closes the connection: (bytes, closed by it)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=HANG)
     s.sendall(data)
     if shut:
         s.shutdown(socket.SHUT_WR)
     out = b""
+    closed = False
     try:
         while True:
             chunk = s.recv(65536)
             if not chunk:
+                closed = True
                 break
             out += chunk
     except socket.timeout:
         pass
     s.close()
-    return out
+    return out, closed
+
+
+def raw(port, data, shut=False):
+    return exchange(port, data, shut)[0]
 
 
 class Limits(ServiceTest):
@@ -69,21 +80,22 @@ class Limits(ServiceTest):
         self.assertTrue(out.startswith(b"HTTP/1.1 400"), out[:200])
 
     def test_a_client_that_stalls_is_cut_off(self):
-        start = time.time()
-        out = raw(self.svc.port, b"POST /processes/screen/execution HTTP/1.1\r\nHost: x\r\n"
-                                 b"Content-Length: 100\r\n\r\n{", wait=10)
-        self.assertLess(time.time() - start, 6)
+        # The body never comes: the service ends the exchange itself (read_timeout_s), with a 408
+        # or by closing the connection, whatever the machine's speed.
+        out, closed = exchange(self.svc.port, b"POST /processes/screen/execution HTTP/1.1\r\n"
+                                              b"Host: x\r\nContent-Length: 100\r\n\r\n{")
+        self.assertTrue(closed, "the service kept the stalled connection open")
         self.assertTrue(out == b"" or out.startswith(b"HTTP/1.1 408"), out[:200])
 
     def test_keep_alive_serves_several_requests_then_closes_when_idle(self):
-        s = socket.create_connection(("127.0.0.1", self.svc.port), timeout=10)
+        s = socket.create_connection(("127.0.0.1", self.svc.port), timeout=HANG)
         for _ in range(3):
             s.sendall(b"GET /conformance HTTP/1.1\r\nHost: x\r\n\r\n")
             data = b""
             while b"conformsTo" not in data or not data.rstrip().endswith(b"}"):
                 data += s.recv(65536)
             self.assertTrue(data.startswith(b"HTTP/1.1 200"))
-        time.sleep(3)  # idle beyond keep_alive_s
+        # Idle: the service closes the connection (keep_alive_s); recv sees the end, not HANG.
         self.assertEqual(s.recv(100), b"")
         s.close()
 

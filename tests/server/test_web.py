@@ -2,15 +2,20 @@
 python3-selenium, headless, 1366×768) against a live `redline serve`: sign in, upload the
 dataset's 界址点 file with the project attributes, read the verdict (compared with what
 `redline screen` says for the same file and attributes), see the site on the map, open the
-report, sign out; a second approver cannot open the first one's screening; a form posted
-without the CSRF token is refused. Screenshots go to $REDLINE_SCREENSHOT_DIR."""
+HTML report, fetch and download the PDF report (read back with pdftotext), sign out; a second
+approver cannot open the first one's screening; a form posted without the CSRF token is refused. Screenshots go to $REDLINE_SCREENSHOT_DIR."""
 
+import base64
 import json
 import os
 import shutil
+import subprocess
+import tempfile
+import time
 import unittest
 
 from harness import PASSWORD, YONGJIA, ZONES, Service, run_cli
+from test_pdf_report import PDF_BUILD, pdf_text
 
 try:
     from selenium import webdriver
@@ -25,15 +30,21 @@ SHOTS = os.environ.get("REDLINE_SCREENSHOT_DIR", "/tmp/redline-web-screenshots")
 JZD = os.path.realpath(os.path.join(YONGJIA, "sites_jzd.txt"))  # chromedriver wants it canonical
 
 
-def browser():
+def browser(downloads):
     options = webdriver.ChromeOptions()
+    options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                              "download.prompt_for_download": False})
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
                 "--lang=zh-CN", "--disable-dev-shm-usage"]:
         options.add_argument(arg)
     service = ChromeService(executable_path=shutil.which("chromedriver")
                                       or "/usr/bin/chromedriver")
-    return webdriver.Chrome(options=options, service=service)
+    driver = webdriver.Chrome(options=options, service=service)
+    # Headless Chromium saves downloads only where it is told to.
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                           {"behavior": "allow", "downloadPath": downloads})
+    return driver
 
 
 class WebPage(unittest.TestCase):
@@ -45,14 +56,18 @@ class WebPage(unittest.TestCase):
         cls.svc = Service()
         cls.svc.add_user("alice", "approver")
         cls.svc.add_user("bob", "approver")
+        cls.svc.add_user("rita", "reviewer")
         cls.svc.start()
-        cls.driver = browser()
-        cls.wait = WebDriverWait(cls.driver, 60)
+        cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
+        cls.driver = browser(cls.downloads)
+        cls.driver.set_script_timeout(180)
+        cls.wait = WebDriverWait(cls.driver, 20)
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
         cls.svc.close()
+        shutil.rmtree(cls.downloads, ignore_errors=True)
 
     def shot(self, name):
         self.driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
@@ -79,6 +94,28 @@ class WebPage(unittest.TestCase):
             f"fetch({json.dumps(path)}, {{method: {json.dumps(method)}, body: {script_body},"
             " credentials: 'same-origin'}).then(r => done(r.status), e => done(String(e)));")
 
+    def fetch_bytes(self, path):
+        """A GET from the page itself (the browser's session cookie): status, type and bytes."""
+        got = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+              const bytes = new Uint8Array(await r.arrayBuffer());
+              let s = '';
+              for (let i = 0; i < bytes.length; i += 8192)
+                s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+              done({status: r.status, type: r.headers.get('content-type'), body: btoa(s)});
+            }, e => done({status: String(e), type: '', body: ''}));""", path)
+        return got["status"], got["type"], base64.b64decode(got["body"])
+
+    def assert_pdf_report(self, pdf, site):
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        text = pdf_text(pdf)
+        self.assertIn(site["site_id"], text)
+        self.assertIn("".join(site["name"].split()), text)
+        self.assertIn(site["verdict_zh"], text)
+        for hit in site["hits"]:
+            self.assertIn("".join(hit["zone_name"].split()), text)
+
     def test_sign_in_screen_read_the_verdict_open_the_report_sign_out(self):
         d = self.driver
         d.get(self.svc.base + "/")
@@ -91,7 +128,18 @@ class WebPage(unittest.TestCase):
         d.find_element(By.ID, "sites-file").send_keys(JZD)
         Select(d.find_element(By.ID, "project-type")).select_by_visible_text("工业")
         Select(d.find_element(By.ID, "construction")).select_by_visible_text("新建")
-        d.find_element(By.ID, "other-attributes").send_keys("industry_code=C2929")
+        d.find_element(By.ID, "industry-code").send_keys("C2929")
+        # A yes/no question of the rules, answered with the Chinese vocabulary.
+        flag = Select(d.find_element(By.ID, "flag-discharges_pollutants"))
+        self.assertEqual([o.text for o in flag.options], ["未知（未填写）", "是", "否"])
+        flag.select_by_visible_text("否")
+        folded = d.find_element(By.ID, "opt-in-flags-box")
+        self.assertIsNone(folded.get_attribute("open"))
+        folded.find_element(By.TAG_NAME, "summary").click()  # unfold
+        self.assertIsNotNone(folded.get_attribute("open"))
+        outfall = Select(d.find_element(By.ID, "flag-sewage_outfall"))  # opt-in: unsaid is 否
+        self.assertEqual(outfall.first_selected_option.text, "否（未填写）")
+        self.shot("web-form")
         d.find_element(By.ID, "screen-submit").click()
         table = self.visible("verdict-table")
         rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
@@ -101,7 +149,8 @@ class WebPage(unittest.TestCase):
         cli = json.loads(run_cli("screen", "--zones", ZONES, "--sites", JZD,
                                  "--site-attr", "project_type=工业", "--site-attr",
                                  "construction=新建", "--site-attr",
-                                 "industry_code=C2929").stdout)["sites"][0]
+                                 "industry_code=C2929", "--site-attr",
+                                 "discharges_pollutants=否").stdout)["sites"][0]
         self.assertEqual(cells[0], cli["site_id"])
         self.assertEqual(cells[2], cli["verdict_zh"])
         # Each hit with its zone, rules and citations.
@@ -118,7 +167,28 @@ class WebPage(unittest.TestCase):
         self.assertTrue(d.find_element(By.CSS_SELECTOR, ".leaflet-control-scale").is_displayed())
         self.shot("web-verdict")
 
-        # The earlier screening is listed; the report opens.
+        # The PDF report: fetched in the page's session, and downloaded from its link.
+        if PDF_BUILD:
+            link = d.find_element(By.ID, "report-pdf")
+            html_href = d.find_element(By.ID, "report-html").get_attribute("href")
+            self.assertEqual(link.get_attribute("href"),
+                             html_href.replace("/report.html", "/report.pdf"))
+            status, kind, pdf = self.fetch_bytes(link.get_attribute("href"))
+            self.assertEqual((status, kind), (200, "application/pdf"))
+            self.assert_pdf_report(pdf, cli)
+            link.click()
+            name = os.path.join(self.downloads, link.get_attribute("download"))
+            try:
+                self.wait.until(lambda _: os.path.exists(name))
+            except Exception:
+                raise AssertionError(f"no {name}: {os.listdir(self.downloads)}")
+            self.assert_pdf_report(open(name, "rb").read(), cli)
+            # Its first page as an image, to look at (poppler's pdftoppm).
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                            "-singlefile", name, os.path.join(SHOTS, "web-report-pdf")],
+                           check=True, capture_output=True)
+
+        # The earlier screening is listed; the HTML report opens.
         history = d.find_element(By.ID, "history-table").text
         self.assertIn("sites_jzd.txt", history)
         href = d.find_element(By.ID, "report-html").get_attribute("href")
@@ -137,6 +207,25 @@ class WebPage(unittest.TestCase):
         self.assertNotIn("sites_jzd.txt", d.find_element(By.ID, "history-table").text)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results"), 404)
         self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 404)
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.pdf"), 404)
+        self.sign_out()
+
+        # A reviewer's list holds everyone's screenings, and reopens them.
+        self.sign_in("rita")
+        self.assertEqual(d.find_element(By.ID, "history-title").text, "全部筛查记录")
+        self.assertTrue(d.find_element(By.ID, "screen-form").get_attribute("hidden"))
+        self.wait.until(lambda _: "sites_jzd.txt" in d.find_element(By.ID, "history-table").text)
+        rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#history-table tbody tr")]
+        self.assertTrue(any("sites_jzd.txt" in r and "alice" in r for r in rows), rows)
+        self.assertTrue(any("bob" in r for r in rows), rows)  # test_a_drawn_site_is_screened
+        d.find_element(By.CSS_SELECTOR, f'button[data-job="{job}"]').click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "result-links"), job))
+        self.assertEqual(self.fetch("GET", f"/jobs/{job}/results/report.html"), 200)
+        if PDF_BUILD:
+            status, kind, pdf = self.fetch_bytes(f"/jobs/{job}/results/report.pdf")
+            self.assertEqual((status, kind), (200, "application/pdf"))
+        self.sign_out()
+        self.sign_in("bob")
 
         # State-changing requests without the session's CSRF token are refused.
         form = ("(() => { const f = new FormData();"
@@ -164,6 +253,44 @@ class WebPage(unittest.TestCase):
         self.assertEqual(rows[0].find_elements(By.TAG_NAME, "td")[0].text, "wkt")
         self.shot("web-drawn")
         self.sign_out()
+
+
+class WebSessionExpiry(unittest.TestCase):
+    """A session unused for the configured idle time ends: the page's next request gets 401 and
+    the page asks to sign in again."""
+
+    IDLE = 2
+
+    @classmethod
+    def setUpClass(cls):
+        if webdriver is None:
+            raise AssertionError("python3-selenium is not installed (scripts/install-deps.sh)")
+        cls.svc = Service(config=f"auth:\n  session_idle_s: {cls.IDLE}\n")
+        cls.svc.add_user("alice", "approver")
+        cls.svc.start()
+        cls.downloads = tempfile.mkdtemp(prefix="redline-web-downloads-")
+        cls.driver = browser(cls.downloads)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.svc.close()
+        shutil.rmtree(cls.downloads, ignore_errors=True)
+
+    def test_an_idle_session_ends_and_the_page_asks_to_sign_in(self):
+        d = self.driver
+        wait = WebDriverWait(d, 60)
+        d.get(self.svc.base + "/")
+        wait.until(EC.visibility_of_element_located((By.ID, "login-user"))).send_keys("alice")
+        d.find_element(By.ID, "login-password").send_keys(PASSWORD)
+        d.find_element(By.ID, "login-submit").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "screen-form")))
+        time.sleep(self.IDLE + 1)  # the configured idle time passes, unused
+        d.find_element(By.ID, "sites-file").send_keys(JZD)
+        d.find_element(By.ID, "screen-submit").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "login-user")))
+        self.assertIn("登录已过期", d.find_element(By.ID, "login-error").text)
+        self.assertFalse(d.find_element(By.ID, "app-view").is_displayed())
 
 
 if __name__ == "__main__":

@@ -134,13 +134,8 @@ char16_t unifiedIdeographOf(char16_t codePoint)
     return it != kTable.end() ? it->second : codePoint;
 }
 
-int fixCjkToUnicode(const QString& pdfPath)
+int fixCjkToUnicode(QByteArray& data)
 {
-    QFile file(pdfPath);
-    if (!file.open(QIODevice::ReadOnly))
-        throw IoError(pdfPath.toStdString() + ": cannot read the PDF to fix its text encoding.");
-    QByteArray data = file.readAll();
-    file.close();
     int fixed = 0;
     for (qsizetype p = data.indexOf("/CMapName /Adobe-Identity-UCS"); p >= 0;
          p = data.indexOf("/CMapName /Adobe-Identity-UCS", p + 1))
@@ -150,6 +145,17 @@ int fixCjkToUnicode(const QString& pdfPath)
             break;
         fixed += fixCMap(data, p, end);
     }
+    return fixed;
+}
+
+int fixCjkToUnicode(const QString& pdfPath)
+{
+    QFile file(pdfPath);
+    if (!file.open(QIODevice::ReadOnly))
+        throw IoError(pdfPath.toStdString() + ": cannot read the PDF to fix its text encoding.");
+    QByteArray data = file.readAll();
+    file.close();
+    const int fixed = fixCjkToUnicode(data);
     if (fixed == 0)
         return 0;
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())

@@ -8,6 +8,7 @@
 // shared glyph is covered (Kangxi radicals and the radicals supplement alike). The CMaps are
 // uncompressed and the codes keep their length, so every byte offset of the file stays valid.
 
+#include <QByteArray>
 #include <QString>
 
 namespace redline
@@ -15,6 +16,8 @@ namespace redline
 
 // Returns the number of codes rewritten; throws IoError if the file cannot be read or written.
 int fixCjkToUnicode(const QString& pdfPath);
+// The same on a PDF held in memory.
+int fixCjkToUnicode(QByteArray& pdf);
 // The ideograph drawn with the same glyph as `codePoint` in the report font (Noto Sans CJK SC,
 // regular or bold), or `codePoint` itself when there is none or it is an ideograph already.
 [[nodiscard]] char16_t unifiedIdeographOf(char16_t codePoint);

@@ -1,5 +1,7 @@
 #include "render/SiteReportPdf.hpp"
 
+#include <QBuffer>
+#include <QFile>
 #include <QFontMetricsF>
 #include <QPdfWriter>
 #include <algorithm>
@@ -62,10 +64,12 @@ class PageFlow
     void ensure(double height)
     {
         if (m_y + height > px(297 - kMarginMm))
-        {
-            m_writer.newPage();
-            m_y = px(kMarginMm);
-        }
+            newPage();
+    }
+    void newPage()
+    {
+        m_writer.newPage();
+        m_y = px(kMarginMm);
     }
     QFont font(double pt, bool bold = false) const
     {
@@ -278,69 +282,114 @@ void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
     flow.advance(drawLegend(p, legendBox, entries, flow.view(), 7) + px(2));
 }
 
+// One site's report from the top of the current page.
+void drawSiteReport(PageFlow& flow, const SiteReportInput& in, std::size_t index)
+{
+    const SiteResult& site = in.report->results[index];
+    const SiteReportModel m =
+        siteReportModel(*in.report, index, in.date.toString(Qt::ISODate).toStdString());
+    QPainter& painter = flow.painter();
+    painter.setFont(flow.font(17, true));
+    painter.setPen(Qt::black);
+    painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(10)), Qt::AlignCenter,
+                     q(kReportTitle));
+    flow.advance(px(11));
+    painter.setFont(flow.font(11));
+    painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(7)), Qt::AlignCenter,
+                     q(m.siteId) + QStringLiteral("  ") + q(m.siteName));
+    flow.advance(px(10));
+    drawVerdict(flow, m);
+
+    flow.heading(QStringLiteral("一、项目概况"));
+    flow.table(fieldTable(m.profile, {0.17, 0.33, 0.17, 0.33}));
+
+    flow.heading(QStringLiteral("二、叠加图"));
+    if (site.geometry.isEmpty()) // a site that could not be read (verdict `error`)
+        flow.paragraph(QStringLiteral("无可用的用地范围，未绘制叠加图。"), 9);
+    else
+        drawMap(flow, in, site);
+
+    flow.heading(QStringLiteral("三、涉及分区情况"));
+    flow.table(m.hits);
+
+    flow.heading(QStringLiteral("四、适用规则及依据"));
+    if (m.rules.rows.empty())
+        flow.paragraph(q(m.noRulesText), 9);
+    else
+        flow.table(m.rules);
+    if (!m.notes.empty())
+    {
+        flow.heading(QStringLiteral("提示"));
+        for (const std::string& n : m.notes)
+            flow.paragraph(QStringLiteral("• ") + q(n), 8.5);
+    }
+    flow.heading(QStringLiteral("说明"));
+    flow.table(fieldTable(m.provenance, {0.11, 0.39, 0.11, 0.39}), 7.5);
+    flow.paragraph(q(kReportDisclaimer), 9, QColor(80, 0, 0));
+}
+
 } // namespace
+
+QByteArray siteReportsPdf(const SiteReportInput& in, const std::vector<std::size_t>& sites)
+{
+    if (!in.report || sites.empty())
+        throw IoError("no screening result to report.");
+    for (const std::size_t i : sites)
+        if (i >= in.report->results.size())
+            throw IoError("no screening result for site " + std::to_string(i) + " to report.");
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(static_cast<int>(kDpi));
+        // The title names the site, or the first sites of a longer report.
+        QString title = QStringLiteral("选址初筛报告");
+        constexpr std::size_t kTitleSites = 10;
+        for (std::size_t k = 0; k < sites.size() && k < kTitleSites; ++k)
+            title += QStringLiteral(" ") + q(in.report->results[sites[k]].siteId);
+        if (sites.size() > kTitleSites)
+            title += QStringLiteral(" …");
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Redline"));
+        QPainter painter;
+        if (!painter.begin(&writer))
+            throw IoError("cannot write the PDF report.");
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        PageFlow flow(writer, painter);
+        for (std::size_t k = 0; k < sites.size(); ++k)
+        {
+            if (k > 0)
+                flow.newPage();
+            drawSiteReport(flow, in, sites[k]);
+        }
+        if (!painter.end())
+            throw IoError("cannot write the PDF report.");
+    }
+    fixCjkToUnicode(bytes);
+    return bytes;
+}
 
 void writeSiteReportPdf(const SiteReportInput& in, const QString& path)
 {
     if (!in.report || in.site >= in.report->results.size())
         throw IoError(path.toStdString() + ": no screening result to report.");
-    const SiteResult& site = in.report->results[in.site];
-    const SiteReportModel m =
-        siteReportModel(*in.report, in.site, in.date.toString(Qt::ISODate).toStdString());
-    AtomicFile file(path.toStdString());
+    QByteArray bytes;
+    try
     {
-        QPdfWriter writer(QString::fromStdString(file.tempPath()));
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setResolution(static_cast<int>(kDpi));
-        writer.setTitle(QStringLiteral("选址初筛报告 ") + q(m.siteId));
-        writer.setCreator(QStringLiteral("Redline"));
-        QPainter painter;
-        if (!painter.begin(&writer))
-            throw IoError(path.toStdString() + ": cannot write the PDF report.");
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        PageFlow flow(writer, painter);
-
-        painter.setFont(flow.font(17, true));
-        painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(10)), Qt::AlignCenter,
-                         q(kReportTitle));
-        flow.advance(px(11));
-        painter.setFont(flow.font(11));
-        painter.drawText(QRectF(flow.left(), flow.y(), flow.width(), px(7)), Qt::AlignCenter,
-                         q(m.siteId) + QStringLiteral("  ") + q(m.siteName));
-        flow.advance(px(10));
-        drawVerdict(flow, m);
-
-        flow.heading(QStringLiteral("一、项目概况"));
-        flow.table(fieldTable(m.profile, {0.17, 0.33, 0.17, 0.33}));
-
-        flow.heading(QStringLiteral("二、叠加图"));
-        if (site.geometry.isEmpty()) // a site that could not be read (verdict `error`)
-            flow.paragraph(QStringLiteral("无可用的用地范围，未绘制叠加图。"), 9);
-        else
-            drawMap(flow, in, site);
-
-        flow.heading(QStringLiteral("三、涉及分区情况"));
-        flow.table(m.hits);
-
-        flow.heading(QStringLiteral("四、适用规则及依据"));
-        if (m.rules.rows.empty())
-            flow.paragraph(q(m.noRulesText), 9);
-        else
-            flow.table(m.rules);
-        if (!m.notes.empty())
-        {
-            flow.heading(QStringLiteral("提示"));
-            for (const std::string& n : m.notes)
-                flow.paragraph(QStringLiteral("• ") + q(n), 8.5);
-        }
-        flow.heading(QStringLiteral("说明"));
-        flow.table(fieldTable(m.provenance, {0.11, 0.39, 0.11, 0.39}), 7.5);
-        flow.paragraph(q(kReportDisclaimer), 9, QColor(80, 0, 0));
-        if (!painter.end())
-            throw IoError(path.toStdString() + ": cannot write the PDF report.");
+        bytes = siteReportsPdf(in, {in.site});
     }
-    fixCjkToUnicode(QString::fromStdString(file.tempPath()));
+    catch (const IoError&)
+    {
+        throw IoError(path.toStdString() + ": cannot write the PDF report.");
+    }
+    AtomicFile file(path.toStdString());
+    QFile out(QString::fromStdString(file.tempPath()));
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush())
+        throw IoError(path.toStdString() + ": cannot write the PDF report.");
+    out.close();
     file.commit();
 }
 

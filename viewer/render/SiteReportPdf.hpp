@@ -8,6 +8,7 @@
 // searchable (PdfTextFix). A4 portrait, flows over pages. Written atomically; throws IoError
 // naming the file.
 
+#include <QByteArray>
 #include <QDate>
 #include <QString>
 #include <memory>
@@ -28,6 +29,13 @@ struct SiteReportInput
     QDate date = QDate::currentDate();
 };
 
+// The report of `input.site`, written to `path`.
 void writeSiteReportPdf(const SiteReportInput& input, const QString& path);
+// The reports of `sites` (indexes into input.report->results; `input.site` is not used) in one
+// document, each site from the top of a new page, as bytes: the service's report.pdf. Text
+// fixed as above. Paints on a QPdfWriter only, so it may run on a thread other than the GUI
+// thread (after ensureCjkFont() was called there). Throws IoError for no or unknown sites.
+[[nodiscard]] QByteArray siteReportsPdf(const SiteReportInput& input,
+                                        const std::vector<std::size_t>& sites);
 
 } // namespace redline

@@ -1,7 +1,5 @@
 #include "redline/api/ScreeningEngine.hpp"
 
-#include <cpl_vsi.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -11,6 +9,8 @@
 #include <optional>
 #include <tuple>
 #include <utility>
+
+#include <cpl_vsi.h>
 
 #include "redline/analysis/Screening.hpp"
 #include "redline/io/SiteSource.hpp"
@@ -103,6 +103,9 @@ struct ScreeningEngine::Caches
     std::map<std::string, std::shared_ptr<const RuleSet>> ruleSets;
     std::map<std::tuple<std::string, std::optional<double>, bool>, std::shared_ptr<const Screening>>
         screenings;
+    // Per rule set, for requests without --fields/--site-attr (building one costs more than
+    // screening a site: it folds every alias of the vocabulary).
+    std::map<std::string, std::shared_ptr<const ProjectAttributeMapping>> plainMappings;
     std::mutex zoningMutex; // a load takes a while: not under `mutex`
     std::shared_ptr<const ZoningStore> zoning;
     // windowPerRequest on a PostGIS store: the opened store (one connection) and how to read it.
@@ -306,8 +309,26 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
 Layer ScreeningEngine::withProjectAttributes(Layer sites, const ScreeningRequest& request) const
 {
     const std::string rulesName = request.rules.empty() ? m_config.defaultRules : request.rules;
-    ProjectAttributeOptions options{request.fields, request.siteAttributes};
-    ProjectAttributeMapping(ruleSet(rulesName)->vocabulary(), std::move(options)).apply(sites);
+    if (!request.fields.empty() || !request.siteAttributes.empty())
+    {
+        ProjectAttributeOptions options{request.fields, request.siteAttributes};
+        ProjectAttributeMapping(ruleSet(rulesName)->vocabulary(), std::move(options)).apply(sites);
+        return sites;
+    }
+    std::shared_ptr<const ProjectAttributeMapping> mapping;
+    {
+        std::lock_guard lock(m_caches->mutex);
+        if (auto it = m_caches->plainMappings.find(rulesName); it != m_caches->plainMappings.end())
+            mapping = it->second;
+    }
+    if (!mapping)
+    {
+        auto built = std::make_shared<const ProjectAttributeMapping>(
+            ruleSet(rulesName)->vocabulary(), ProjectAttributeOptions{});
+        std::lock_guard lock(m_caches->mutex);
+        mapping = m_caches->plainMappings.try_emplace(rulesName, std::move(built)).first->second;
+    }
+    mapping->apply(sites);
     return sites;
 }
 

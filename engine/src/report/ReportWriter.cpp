@@ -1,15 +1,17 @@
 #include "redline/report/ReportWriter.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <sstream>
 
-#include "data/AttributesJson.hpp"
+#include <nlohmann/json.hpp>
+
 #include "redline/core/AtomicFile.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
 #include "redline/io/VectorWriter.hpp"
+
+#include "data/AttributesJson.hpp"
+#include "report/PrettyJson.hpp"
 #include "report/ReportLayers.hpp"
 
 namespace redline
@@ -32,58 +34,72 @@ std::string fixed(double v, int decimals)
     return formatFixed(v, decimals);
 }
 
-nlohmann::json hitJson(const Hit& h)
+// The JSON of DESIGN A4, written key by key in the order (and layout) of nlohmann::json's
+// dump of the same document, without building the document (PrettyJson).
+void writeHit(detail::PrettyJson& j, const Hit& h)
 {
-    nlohmann::json rules = nlohmann::json::array();
+    j.beginObject();
+    j.key("attributes").value(detail::attributesToJson(h.attributes));
+    j.key("contains").boolean(h.contains);
+    j.key("distance_m").number(rounded(h.distanceM, 4));
+    j.key("kind").string(h.kind);
+    j.key("layer").string(h.layer);
+    j.key("overlap_ellipsoidal_m2").number(rounded(h.overlapEllipsoidalM2, 4));
+    j.key("overlap_length_m").number(rounded(h.overlapLengthM, 4));
+    j.key("overlap_m2").number(rounded(h.overlapM2, 4));
+    j.key("overlap_mu").number(rounded(h.overlapM2 / kM2PerMu, 6));
+    j.key("rules").beginArray();
     for (const auto& r : h.rules)
-        rules.push_back({{"rule_id", r.ruleId},
-                         {"verdict", toString(r.verdict)},
-                         {"citation", r.citation},
-                         {"reason", r.reason},
-                         {"reason_en", r.reasonEn},
-                         {"confidence", r.confidence}});
-    return {{"layer", h.layer},
-            {"kind", h.kind},
-            {"zone_id", h.zoneId},
-            {"zone_name", h.zoneName},
-            {"attributes", detail::attributesToJson(h.attributes)},
-            {"overlap_m2", rounded(h.overlapM2, 4)},
-            {"overlap_mu", rounded(h.overlapM2 / kM2PerMu, 6)},
-            {"overlap_ellipsoidal_m2", rounded(h.overlapEllipsoidalM2, 4)},
-            {"site_share", rounded(h.siteShare, 9)},
-            {"overlap_length_m", rounded(h.overlapLengthM, 4)},
-            {"distance_m", rounded(h.distanceM, 4)},
-            {"contains", h.contains},
-            {"verdict", toString(h.verdict)},
-            {"rules", rules}};
+    {
+        j.beginObject();
+        j.key("citation").string(r.citation);
+        j.key("confidence").string(r.confidence);
+        j.key("reason").string(r.reason);
+        j.key("reason_en").string(r.reasonEn);
+        j.key("rule_id").string(r.ruleId);
+        j.key("verdict").string(toString(r.verdict));
+        j.endObject();
+    }
+    j.endArray();
+    j.key("site_share").number(rounded(h.siteShare, 9));
+    j.key("verdict").string(toString(h.verdict));
+    j.key("zone_id").string(h.zoneId);
+    j.key("zone_name").string(h.zoneName);
+    j.endObject();
 }
 
-nlohmann::json siteJson(const SiteResult& s)
+void writeSite(detail::PrettyJson& j, const SiteResult& s)
 {
-    nlohmann::json hits = nlohmann::json::array();
+    j.beginObject();
+    j.key("area_ellipsoidal_m2").number(rounded(s.areaEllipsoidalM2, 4));
+    j.key("area_m2").number(rounded(s.areaM2, 4));
+    j.key("area_mu").number(rounded(s.areaM2 / kM2PerMu, 6));
+    j.key("geometry_type");
+    if (s.geometry.isEmpty())
+        j.null();
+    else
+        j.string(toString(s.geometry.type()));
+    j.key("hits").beginArray();
     for (const auto& h : s.hits)
-        hits.push_back(hitJson(h));
-    nlohmann::json site = {
-        {"site_id", s.siteId},
-        {"name", s.name},
-        {"geometry_type", s.geometry.isEmpty() ? nlohmann::json(nullptr)
-                                               : nlohmann::json(toString(s.geometry.type()))},
-        {"area_m2", rounded(s.areaM2, 4)},
-        {"area_mu", rounded(s.areaM2 / kM2PerMu, 6)},
-        {"area_ellipsoidal_m2", rounded(s.areaEllipsoidalM2, 4)},
-        {"length_m", rounded(s.lengthM, 4)},
-        {"verdict", toString(s.verdict)},
-        {"verdict_zh", toChinese(s.verdict)},
-        {"hits", hits},
-        {"warnings", s.warnings}};
+        writeHit(j, h);
+    j.endArray();
+    j.key("length_m").number(rounded(s.lengthM, 4));
     if (s.verdict == Verdict::Error)
-        site["message"] = s.message; // only on sites that could not be screened
-    return site;
+        j.key("message").string(s.message); // only on sites that could not be screened
+    j.key("name").string(s.name);
+    j.key("site_id").string(s.siteId);
+    j.key("verdict").string(toString(s.verdict));
+    j.key("verdict_zh").string(toChinese(s.verdict));
+    j.key("warnings").strings(s.warnings);
+    j.endObject();
 }
 
-nlohmann::json revisionJson(const ScreeningReport& r)
+void writeRevision(detail::PrettyJson& j, const ScreeningReport& r)
 {
-    return r.storeRevision ? nlohmann::json(*r.storeRevision) : nlohmann::json(nullptr);
+    if (r.storeRevision)
+        j.integer(*r.storeRevision);
+    else
+        j.null();
 }
 
 std::string revisionText(const ScreeningReport& r)
@@ -91,33 +107,38 @@ std::string revisionText(const ScreeningReport& r)
     return r.storeRevision ? std::to_string(*r.storeRevision) : std::string();
 }
 
-nlohmann::json reportJson(const ScreeningReport& r)
+void writeJson(const ScreeningReport& r, std::ostream& out)
 {
-    nlohmann::json sites = nlohmann::json::array();
-    for (const auto& s : r.results)
-        sites.push_back(siteJson(s));
-    nlohmann::json doc = {
-        {"redline_version", r.redlineVersion},
-        {"zones", r.zones},
-        {"store", r.store},
-        {"store_revision", revisionJson(r)},
-        {"rule_set", r.ruleSet},
-        {"rule_set_version", r.ruleSetVersion},
-        {"sites_source", r.sites},
-        {"analysis_crs", r.analysisCrs},
-        {"rules", r.ruleSet},
-        {"rules_version", r.ruleSetVersion},
-        {"area_units", "overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on its "
-                       "ellipsoid; 1 mu = 10000/15 m2"},
-        {"warnings", r.warnings},
-        {"sites", sites}};
-    if (r.jobId)
-        doc["job_id"] = *r.jobId;
-    if (r.user)
-        doc["user"] = *r.user;
+    detail::PrettyJson j(2);
+    j.beginObject();
+    j.key("analysis_crs").string(r.analysisCrs);
+    j.key("area_units")
+        .string("overlap_m2/area_m2 planar in analysis_crs; *_ellipsoidal_m2 on "
+                "its ellipsoid; 1 mu = 10000/15 m2");
     if (r.inputSha256)
-        doc["input_sha256"] = *r.inputSha256;
-    return doc;
+        j.key("input_sha256").string(*r.inputSha256);
+    if (r.jobId)
+        j.key("job_id").string(*r.jobId);
+    j.key("redline_version").string(r.redlineVersion);
+    j.key("rule_set").string(r.ruleSet);
+    j.key("rule_set_version").string(r.ruleSetVersion);
+    j.key("rules").string(r.ruleSet);
+    j.key("rules_version").string(r.ruleSetVersion);
+    j.key("sites").beginArray();
+    for (const auto& s : r.results)
+        writeSite(j, s);
+    j.endArray();
+    j.key("sites_source").string(r.sites);
+    j.key("store").string(r.store);
+    j.key("store_revision");
+    writeRevision(j, r);
+    if (r.user)
+        j.key("user").string(*r.user);
+    j.key("warnings").strings(r.warnings);
+    j.key("zones").string(r.zones);
+    j.endObject();
+    j.text() += '\n';
+    out << j.text();
 }
 
 std::string csvField(const std::string& s)
@@ -151,78 +172,112 @@ void writeCsv(const ScreeningReport& r, std::ostream& out)
             std::string ids;
             for (const auto& rule : h.rules)
                 ids += (ids.empty() ? "" : ";") + rule.ruleId;
-            out << head << csvField(h.layer) << "," << csvField(h.kind) << ","
-                << csvField(h.zoneId) << "," << csvField(h.zoneName) << ","
-                << fixed(h.overlapM2, 4) << "," << fixed(h.overlapM2 / kM2PerMu, 6) << ","
-                << fixed(h.siteShare, 9) << "," << fixed(h.overlapLengthM, 4) << ","
-                << fixed(h.distanceM, 4) << "," << csvField(ids) << "," << tail;
+            out << head << csvField(h.layer) << "," << csvField(h.kind) << "," << csvField(h.zoneId)
+                << "," << csvField(h.zoneName) << "," << fixed(h.overlapM2, 4) << ","
+                << fixed(h.overlapM2 / kM2PerMu, 6) << "," << fixed(h.siteShare, 9) << ","
+                << fixed(h.overlapLengthM, 4) << "," << fixed(h.distanceM, 4) << ","
+                << csvField(ids) << "," << tail;
         }
     }
 }
 
-nlohmann::json geometryJson(const Geometry& g)
+void writePosition(detail::PrettyJson& j, const Point& p)
 {
-    auto ring = [](const Ring& r)
-    {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& p : r)
-            a.push_back({p.x, p.y});
-        return a;
-    };
-    auto polygon = [&](const Part& part)
-    {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& r : part)
-            a.push_back(ring(r));
-        return a;
-    };
+    j.beginArray().number(p.x).number(p.y).endArray();
+}
+
+void writeRing(detail::PrettyJson& j, const Ring& r)
+{
+    j.beginArray();
+    for (const auto& p : r)
+        writePosition(j, p);
+    j.endArray();
+}
+
+void writePolygon(detail::PrettyJson& j, const Part& part)
+{
+    j.beginArray();
+    for (const auto& r : part)
+        writeRing(j, r);
+    j.endArray();
+}
+
+void writeGeometry(detail::PrettyJson& j, const Geometry& g)
+{
     const auto& parts = g.parts();
-    nlohmann::json coords = nlohmann::json::array();
+    j.beginObject();
+    j.key("coordinates");
     switch (g.type())
     {
-    case GeometryType::Point: coords = {parts[0][0][0].x, parts[0][0][0].y}; break;
-    case GeometryType::LineString: coords = ring(parts[0][0]); break;
-    case GeometryType::Polygon: coords = polygon(parts[0]); break;
+    case GeometryType::Point:
+        writePosition(j, parts[0][0][0]);
+        break;
+    case GeometryType::LineString:
+        writeRing(j, parts[0][0]);
+        break;
+    case GeometryType::Polygon:
+        writePolygon(j, parts[0]);
+        break;
     case GeometryType::MultiPoint:
+        j.beginArray();
         for (const auto& p : parts)
-            coords.push_back({p[0][0].x, p[0][0].y});
+            writePosition(j, p[0][0]);
+        j.endArray();
         break;
     case GeometryType::MultiLineString:
+        j.beginArray();
         for (const auto& p : parts)
-            coords.push_back(ring(p[0]));
+            writeRing(j, p[0]);
+        j.endArray();
         break;
     case GeometryType::MultiPolygon:
+        j.beginArray();
         for (const auto& p : parts)
-            coords.push_back(polygon(p));
+            writePolygon(j, p);
+        j.endArray();
         break;
     }
-    return {{"type", toString(g.type())}, {"coordinates", coords}};
+    j.key("type").string(toString(g.type()));
+    j.endObject();
 }
 
 void writeGeoJson(const ScreeningReport& r, std::ostream& out)
 {
-    nlohmann::json features = nlohmann::json::array();
+    detail::PrettyJson j(1);
+    j.beginObject();
+    j.key("analysis_crs").string(r.analysisCrs);
+    j.key("crs").beginObject();
+    j.key("properties").beginObject().key("name").string(r.analysisCrs).endObject();
+    j.key("type").string("name");
+    j.endObject();
+    j.key("features").beginArray();
     for (const auto& s : r.results)
     {
-        nlohmann::json props = siteJson(s);
-        features.push_back({{"type", "Feature"},
-                            {"properties", props},
-                            {"geometry", s.geometry.isEmpty() ? nlohmann::json(nullptr)
-                                                              : geometryJson(s.geometry)}});
+        j.beginObject();
+        j.key("geometry");
+        if (s.geometry.isEmpty())
+            j.null();
+        else
+            writeGeometry(j, s.geometry);
+        j.key("properties");
+        writeSite(j, s);
+        j.key("type").string("Feature");
+        j.endObject();
     }
-    nlohmann::json fc = {{"type", "FeatureCollection"},
-                         {"name", "screening"},
-                         {"crs", {{"type", "name"}, {"properties", {{"name", r.analysisCrs}}}}},
-                         {"redline_version", r.redlineVersion},
-                         {"zones", r.zones},
-                         {"store", r.store},
-                         {"store_revision", revisionJson(r)},
-                         {"rule_set", r.ruleSet},
-                         {"rule_set_version", r.ruleSetVersion},
-                         {"analysis_crs", r.analysisCrs},
-                         {"rules", r.ruleSet},
-                         {"features", features}};
-    out << fc.dump(1) << "\n";
+    j.endArray();
+    j.key("name").string("screening");
+    j.key("redline_version").string(r.redlineVersion);
+    j.key("rule_set").string(r.ruleSet);
+    j.key("rule_set_version").string(r.ruleSetVersion);
+    j.key("rules").string(r.ruleSet);
+    j.key("store").string(r.store);
+    j.key("store_revision");
+    writeRevision(j, r);
+    j.key("type").string("FeatureCollection");
+    j.key("zones").string(r.zones);
+    j.endObject();
+    j.text() += '\n';
+    out << j.text();
 }
 
 } // namespace
@@ -235,13 +290,14 @@ bool isTextFormat(const std::string& format)
 void writeReport(const ScreeningReport& report, const std::string& format, std::ostream& out)
 {
     if (format == "json")
-        out << reportJson(report).dump(2) << "\n";
+        writeJson(report, out);
     else if (format == "csv")
         writeCsv(report, out);
     else if (format == "geojson")
         writeGeoJson(report, out);
     else
-        throw ConfigError("The format '" + format + "' cannot be written to standard output; "
+        throw ConfigError("The format '" + format +
+                          "' cannot be written to standard output; "
                           "give --output PATH.");
 }
 

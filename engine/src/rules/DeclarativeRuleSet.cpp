@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "redline/core/Error.hpp"
 #include "redline/rules/ProjectProfile.hpp"
@@ -42,11 +44,36 @@ void collectValues(const std::vector<Condition>& conditions,
 
 } // namespace
 
+struct DeclarativeRuleSet::TextMemo
+{
+    static constexpr std::size_t kMaxEntries = 4096; // beyond: written each time, not kept
+    std::mutex mutex;
+    std::unordered_map<std::string, std::string> texts;
+};
+
+std::string DeclarativeRuleSet::memoText(const std::string& key,
+                                         const std::function<std::string()>& make) const
+{
+    {
+        std::lock_guard lock(m_texts->mutex);
+        if (auto it = m_texts->texts.find(key); it != m_texts->texts.end())
+            return it->second;
+    }
+    std::string text = make();
+    std::lock_guard lock(m_texts->mutex);
+    if (m_texts->texts.size() < TextMemo::kMaxEntries)
+        m_texts->texts.try_emplace(key, text);
+    return text;
+}
+
+DeclarativeRuleSet::~DeclarativeRuleSet() = default;
+
 DeclarativeRuleSet::DeclarativeRuleSet(std::string name, std::string version,
                                        std::string description, std::string source,
                                        Vocabulary vocabulary, std::vector<RuleRecord> rules)
     : m_name(std::move(name)), m_version(std::move(version)), m_description(std::move(description)),
-      m_source(std::move(source)), m_vocabulary(std::move(vocabulary)), m_rules(std::move(rules))
+      m_source(std::move(source)), m_vocabulary(std::move(vocabulary)), m_rules(std::move(rules)),
+      m_texts(std::make_unique<TextMemo>())
 {
     for (const RuleRecord& r : m_rules)
         m_order[r.zoneKind].push_back(&r);

@@ -417,8 +417,8 @@ std::string valueEn(const std::string& value)
     return value == kOtherValue ? "any other value" : value;
 }
 
-std::string conditionText(const DeclarativeRuleSet& rules, const std::string& kind, const Group& g,
-                          bool zh)
+std::string conditionTextOnce(const DeclarativeRuleSet& rules, const std::string& kind,
+                              const Group& g, bool zh)
 {
     std::vector<std::string> parts;
     for (const auto& [key, values] : g.values)
@@ -440,6 +440,30 @@ std::string conditionText(const DeclarativeRuleSet& rules, const std::string& ki
         parts.push_back(name + "=" + joinWords(shown, "/"));
     }
     return joinWords(parts, zh ? "，" : ", ");
+}
+
+// The same unknowns on a zone kind read the same on every hit: written once per rule set.
+std::string conditionText(const DeclarativeRuleSet& rules, const std::string& kind, const Group& g,
+                          bool zh)
+{
+    // Every part length-prefixed, so that no two inputs share a key.
+    std::string key = zh ? "condition zh|" : "condition en|";
+    const auto add = [&key](const std::string& part)
+    {
+        key += std::to_string(part.size());
+        key += ':';
+        key += part;
+    };
+    add(kind);
+    for (const auto& [name, values] : g.values)
+    {
+        key += std::to_string(values.size());
+        key += '#';
+        add(name);
+        for (const auto& v : values)
+            add(v);
+    }
+    return rules.memoText(key, [&] { return conditionTextOnce(rules, kind, g, zh); });
 }
 
 RuleMatch summary(const DeclarativeRuleSet& rules, const std::string& kind,

@@ -37,9 +37,10 @@ function problemText(reply) {
 
 // ---- signing in and out ---------------------------------------------------------------------
 
-function showLogin() {
+function showLogin(message) {
   state.csrf = ""; state.user = "";
   $("app-view").hidden = true; $("who").hidden = true; $("login-view").hidden = false;
+  $("login-error").textContent = message || "";
   $("login-user").focus();
 }
 
@@ -76,12 +77,27 @@ function fillVocabulary() {
   for (const [id, domain] of [["project-type", "project_type"], ["construction", "construction"]]) {
     for (const t of state.config.vocabulary[domain]) $(id).append(el("option", { value: t.value }, t.zh));
   }
+  // Each yes/no attribute of the rule set: the first choice is what leaving it out means (opt-in
+  // attributes count as 否, the others as 未知), so the form never claims more than was said.
+  // The questions every application answers come first; those an applicant states only when
+  // they apply are folded away.
+  for (const f of state.config.vocabulary.flags || []) {
+    const choices = f.opt_in ? [["", "否（未填写）"], ["是", "是"], ["未知", "未知"]]
+                             : [["", "未知（未填写）"], ["是", "是"], ["否", "否"]];
+    $(f.opt_in ? "opt-in-flags" : "flags").append(el("label", {}, f.zh,
+      el("select", { "data-flag": f.name, id: "flag-" + f.name },
+         ...choices.map(([value, text]) => el("option", { value }, text)))));
+  }
 }
 
 function attributes() {
   const a = {};
   if ($("project-type").value) a.project_type = $("project-type").value;
   if ($("construction").value) a.construction = $("construction").value;
+  if ($("industry-code").value.trim()) a.industry_code = $("industry-code").value.trim();
+  for (const s of document.querySelectorAll("select[data-flag]")) {
+    if (s.value) a[s.dataset.flag] = s.value;
+  }
   for (const line of $("other-attributes").value.split("\n")) {
     const i = line.indexOf("=");
     if (i > 0) a[line.slice(0, i).trim()] = line.slice(i + 1).trim();
@@ -120,6 +136,7 @@ $("screen-form").addEventListener("submit", async (ev) => {
   const r = await api("POST", "/processes/screen/execution", form);
   $("screen-submit").disabled = false;
   $("screen-submit").textContent = "开始初筛";
+  if (r.status === 401) return showLogin("登录已过期，请重新登录。");
   if (r.status !== 200) { $("screen-error").textContent = problemText(r); return; }
   showResult(r.doc);
   await loadHistory();
@@ -175,6 +192,10 @@ function showResult(doc) {
   links.replaceChildren(
     el("a", { href: "/jobs/" + doc.job_id + "/results/report.html", target: "_blank", id: "report-html" }, "下载 HTML 报告"),
     " · ",
+    ...(state.config.pdf_report
+      ? [el("a", { href: "/jobs/" + doc.job_id + "/results/report.pdf", target: "_blank", id: "report-pdf",
+                   download: "redline-" + doc.job_id + ".pdf" }, "下载 PDF 报告"), " · "]
+      : []),
     el("a", { href: "/jobs/" + doc.job_id + "/results", target: "_blank" }, "JSON 结果"),
     " · 规则集 " + doc.rules + " " + (doc.rules_version || "") + " · 筛查编号 " + doc.job_id);
   const body = $("result-body");
@@ -206,7 +227,7 @@ function showResult(doc) {
 
 async function loadHistory() {
   const r = await api("GET", "/jobs?limit=100");
-  if (r.status === 401) return showLogin();
+  if (r.status === 401) return showLogin("登录已过期，请重新登录。");
   state.jobs = r.status === 200 ? r.doc.jobs : [];
   renderHistory();
 }
@@ -228,6 +249,7 @@ function openButton(id) {
   const b = el("button", { type: "button", "data-job": id }, "打开");
   b.addEventListener("click", async () => {
     const r = await api("GET", "/jobs/" + id + "/results");
+    if (r.status === 401) return showLogin("登录已过期，请重新登录。");
     if (r.status === 200) showResult(r.doc);
   });
   return b;

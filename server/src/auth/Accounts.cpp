@@ -9,7 +9,6 @@
 #include "redline/core/Error.hpp"
 
 #include "auth/Crypto.hpp"
-#include "db/ServiceDb.hpp"
 #include "util/Clock.hpp"
 
 namespace redline::service
@@ -40,7 +39,7 @@ void checkPassword(const std::string& password)
                           " bytes.");
 }
 
-UserRecord userFrom(const Statement& s)
+UserRecord userFrom(const AccountQuery& s)
 {
     UserRecord u;
     u.id = s.integer(0);
@@ -73,11 +72,11 @@ void Accounts::addUser(const std::string& name, Role role, const std::string& pa
     if (findByName(name))
         throw ConfigError("user '" + name + "' already exists.");
     const std::string hash = slowHash(password);
-    Transaction t(m_db);
+    AccountTransaction t(m_db);
     const std::string now = nowRfc3339();
-    m_db.prepare("INSERT INTO users (name, role, password_hash, created_at, updated_at) "
-                 "VALUES (?1, ?2, ?3, ?4, ?4)")
-        .bind(1, name)
+    m_db.query("INSERT INTO users (name, role, password_hash, created_at, updated_at) "
+               "VALUES (?1, ?2, ?3, ?4, ?4)")
+        ->bind(1, name)
         .bind(2, toString(role))
         .bind(3, hash)
         .bind(4, now)
@@ -91,13 +90,13 @@ void Accounts::setPassword(const std::string& name, const std::string& password)
     checkPassword(password);
     const UserRecord u = require(name);
     const std::string hash = slowHash(password);
-    Transaction t(m_db);
-    m_db.prepare("UPDATE users SET password_hash = ?1, updated_at = ?2 WHERE id = ?3")
-        .bind(1, hash)
+    AccountTransaction t(m_db);
+    m_db.query("UPDATE users SET password_hash = ?1, updated_at = ?2 WHERE id = ?3")
+        ->bind(1, hash)
         .bind(2, nowRfc3339())
         .bind(3, u.id)
         .run();
-    m_db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, u.id).run();
+    m_db.query("DELETE FROM sessions WHERE user_id = ?1")->bind(1, u.id).run();
     bumpAuthVersion(m_db);
     t.commit();
 }
@@ -113,15 +112,15 @@ std::string Accounts::issueToken(const std::string& name, const std::string& lab
     const std::string id = randomHex(8);
     const std::string secret = randomSecret(32);
     const std::string hash = slowHash(secret);
-    Transaction t(m_db);
-    auto insert = m_db.prepare("INSERT INTO tokens (id, user_id, secret_hash, label, created_at, "
-                               "expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert.bind(1, id).bind(2, u.id).bind(3, hash).bind(4, label).bind(5, nowRfc3339());
+    AccountTransaction t(m_db);
+    auto insert = m_db.query("INSERT INTO tokens (id, user_id, secret_hash, label, created_at, "
+                             "expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert->bind(1, id).bind(2, u.id).bind(3, hash).bind(4, label).bind(5, nowRfc3339());
     if (validDays)
-        insert.bind(6, nowUnix() + std::int64_t{*validDays} * 86400);
+        insert->bind(6, nowUnix() + std::int64_t{*validDays} * 86400);
     else
-        insert.bindNull(6);
-    insert.run();
+        insert->bindNull(6);
+    insert->run();
     bumpAuthVersion(m_db);
     t.commit();
     return "rl_" + id + "_" + secret;
@@ -130,13 +129,13 @@ std::string Accounts::issueToken(const std::string& name, const std::string& lab
 void Accounts::disable(const std::string& name)
 {
     const UserRecord u = require(name);
-    Transaction t(m_db);
-    m_db.prepare("UPDATE users SET disabled = 1, updated_at = ?1 WHERE id = ?2")
-        .bind(1, nowRfc3339())
+    AccountTransaction t(m_db);
+    m_db.query("UPDATE users SET disabled = 1, updated_at = ?1 WHERE id = ?2")
+        ->bind(1, nowRfc3339())
         .bind(2, u.id)
         .run();
-    m_db.prepare("UPDATE tokens SET revoked = 1 WHERE user_id = ?1").bind(1, u.id).run();
-    m_db.prepare("DELETE FROM sessions WHERE user_id = ?1").bind(1, u.id).run();
+    m_db.query("UPDATE tokens SET revoked = 1 WHERE user_id = ?1")->bind(1, u.id).run();
+    m_db.query("DELETE FROM sessions WHERE user_id = ?1")->bind(1, u.id).run();
     bumpAuthVersion(m_db);
     t.commit();
 }
@@ -144,9 +143,9 @@ void Accounts::disable(const std::string& name)
 void Accounts::enable(const std::string& name)
 {
     const UserRecord u = require(name);
-    Transaction t(m_db);
-    m_db.prepare("UPDATE users SET disabled = 0, updated_at = ?1 WHERE id = ?2")
-        .bind(1, nowRfc3339())
+    AccountTransaction t(m_db);
+    m_db.query("UPDATE users SET disabled = 0, updated_at = ?1 WHERE id = ?2")
+        ->bind(1, nowRfc3339())
         .bind(2, u.id)
         .run();
     bumpAuthVersion(m_db);
@@ -156,45 +155,46 @@ void Accounts::enable(const std::string& name)
 std::vector<UserRecord> Accounts::list()
 {
     std::vector<UserRecord> out;
-    auto s = m_db.prepare(std::string(kUserColumns) + "ORDER BY name");
-    while (s.step())
-        out.push_back(userFrom(s));
+    auto s = m_db.query(std::string(kUserColumns) + "ORDER BY name");
+    while (s->step())
+        out.push_back(userFrom(*s));
     return out;
 }
 
 std::optional<UserRecord> Accounts::findByName(const std::string& name)
 {
-    auto s = m_db.prepare(std::string(kUserColumns) + "WHERE name = ?1");
-    s.bind(1, name);
-    if (!s.step())
+    auto s = m_db.query(std::string(kUserColumns) + "WHERE name = ?1");
+    s->bind(1, name);
+    if (!s->step())
         return std::nullopt;
-    return userFrom(s);
+    return userFrom(*s);
 }
 
 std::optional<UserRecord> Accounts::findById(std::int64_t id)
 {
-    auto s = m_db.prepare(std::string(kUserColumns) + "WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.step())
+    auto s = m_db.query(std::string(kUserColumns) + "WHERE id = ?1");
+    s->bind(1, id);
+    if (!s->step())
         return std::nullopt;
-    return userFrom(s);
+    return userFrom(*s);
 }
 
 std::optional<TokenRecord> Accounts::findToken(const std::string& id)
 {
-    auto s = m_db.prepare(
+    auto s = m_db.query(
         "SELECT id, user_id, secret_hash, expires_at, revoked FROM tokens WHERE id = ?1");
-    s.bind(1, id);
-    if (!s.step())
+    s->bind(1, id);
+    if (!s->step())
         return std::nullopt;
-    return TokenRecord{s.text(0), s.integer(1), s.text(2), s.optionalInteger(3), s.integer(4) != 0};
+    return TokenRecord{s->text(0), s->integer(1), s->text(2), s->optionalInteger(3),
+                       s->integer(4) != 0};
 }
 
 UserRecord Accounts::require(const std::string& name)
 {
     auto u = findByName(name);
     if (!u)
-        throw ConfigError("no user '" + name + "' in " + m_db.path() + ".");
+        throw ConfigError("no user '" + name + "' in " + m_db.label() + ".");
     return *u;
 }
 

@@ -1,16 +1,17 @@
 #pragma once
-// Accounts, API tokens and their changes, on the service database; used by `redline users` and
-// by the service. Passwords and token secrets are stored only as Argon2id hashes. Every change
-// bumps the auth version, which makes a running service drop its cached credentials. One
-// Accounts per thread (it uses the caller's Database).
+// Accounts, API tokens and their changes, where the service keeps them (AccountDb: the PostGIS
+// store's database, or the SQLite service database beside a file store); used by `redline users`
+// and by the service. Passwords and token secrets are stored only as Argon2id hashes. Every
+// change bumps the auth version, which makes a running service drop its cached credentials. One
+// Accounts per thread (it uses the caller's AccountDb).
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "auth/AccountDb.hpp"
 #include "auth/Role.hpp"
-#include "db/Sqlite.hpp"
 
 namespace redline::service
 {
@@ -45,7 +46,7 @@ struct TokenParts
 class Accounts
 {
   public:
-    explicit Accounts(Database& db) : m_db(db) {}
+    explicit Accounts(AccountDb& db) : m_db(db) {}
 
     // Throws ConfigError naming the problem (name taken, weak password, unknown role…).
     void addUser(const std::string& name, Role role, const std::string& password);
@@ -64,7 +65,7 @@ class Accounts
 
   private:
     [[nodiscard]] UserRecord require(const std::string& name);
-    Database& m_db;
+    AccountDb& m_db;
 };
 
 // Reads a password: from standard input when `fromStdin` (first line, for scripts), otherwise

@@ -1,9 +1,11 @@
 #include "auth/Authenticator.hpp"
 
+#include <algorithm>
+
 #include <boost/algorithm/string/predicate.hpp>
 
+#include "auth/AccountDb.hpp"
 #include "auth/Accounts.hpp"
-#include "db/ServiceDb.hpp"
 #include "db/ThreadDb.hpp"
 #include "util/Clock.hpp"
 
@@ -51,8 +53,10 @@ std::optional<std::string> cookieValue(std::string_view header, std::string_view
     return std::nullopt;
 }
 
-Authenticator::Authenticator(std::string dbPath, AuthSettings settings, std::string origin)
-    : m_dbPath(std::move(dbPath)), m_settings(settings), m_origin(std::move(origin)),
+Authenticator::Authenticator(std::string dbPath, std::string accounts, AuthSettings settings,
+                             std::string origin)
+    : m_dbPath(std::move(dbPath)), m_accounts(std::move(accounts)),
+      m_mirror(accountsInPostgres(m_accounts)), m_settings(settings), m_origin(std::move(origin)),
       m_cache(settings.tokenCacheTtl, kCacheCapacity),
       m_failures(settings.failuresPerMinute / 60.0, settings.failureBurst),
       m_hashSlots(std::clamp<std::ptrdiff_t>(settings.maxConcurrentHashes, 1, 64)),
@@ -107,7 +111,7 @@ AuthResult Authenticator::fromToken(const std::string& token, const Peer& peer, 
     if (!allowSlow)
         return {AuthStatus::NeedsSlowCheck, {}, 0};
 
-    Accounts accounts(threadDb(m_dbPath));
+    Accounts accounts(threadAccountDb(m_accounts));
     const auto record = accounts.findToken(parts->id);
     bool ok = false;
     {
@@ -121,6 +125,7 @@ AuthResult Authenticator::fromToken(const std::string& token, const Peer& peer, 
     if (!user || user->disabled)
         return refused(peer);
     Principal who{user->id, user->name, user->role, false, ""};
+    mirror(who);
     m_cache.remember(parts->id, parts->secret, who);
     return {AuthStatus::Ok, who, 0};
 }
@@ -129,35 +134,37 @@ AuthResult Authenticator::fromSession(const std::string& secret)
 {
     if (secret.size() != 43)
         return {AuthStatus::Invalid, {}, 0};
-    Database& db = threadDb(m_dbPath);
-    const Digest id = sha256(secret);
-    auto s = db.prepare("SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen, "
-                        "s.expires_at, u.name, u.role, u.disabled FROM sessions s JOIN users u "
-                        "ON u.id = s.user_id WHERE s.id_hash = ?1");
-    s.bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()));
-    if (!s.step())
+    AccountDb& db = threadAccountDb(m_accounts);
+    const Digest digest = sha256(secret);
+    const std::vector<std::uint8_t> id(digest.begin(), digest.end());
+    auto s = db.query("SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen, "
+                      "s.expires_at, u.name, u.role, u.disabled FROM sessions s JOIN users u "
+                      "ON u.id = s.user_id WHERE s.id_hash = ?1");
+    s->bindBlob(1, id);
+    if (!s->step())
         return {AuthStatus::Invalid, {}, 0};
     const std::int64_t now = nowUnix();
-    const bool expired = now >= s.integer(4) ||
-                         now >= s.integer(2) + m_settings.sessionAbsolute.count() ||
-                         s.integer(7) != 0;
-    Principal who{s.integer(0), s.text(5), parseRole(s.text(6)).value_or(Role::Approver), true,
-                  s.text(1)};
-    const std::int64_t lastSeen = s.integer(3);
+    const bool expired = now >= s->integer(4) ||
+                         now >= s->integer(2) + m_settings.sessionAbsolute.count() ||
+                         s->integer(7) != 0;
+    Principal who{s->integer(0), s->text(5), parseRole(s->text(6)).value_or(Role::Approver), true,
+                  s->text(1)};
+    const std::int64_t lastSeen = s->integer(3);
     s.reset();
     if (expired)
     {
-        db.prepare("DELETE FROM sessions WHERE id_hash = ?1")
-            .bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()))
-            .run();
+        db.query("DELETE FROM sessions WHERE id_hash = ?1")->bindBlob(1, id).run();
         return {AuthStatus::Invalid, {}, 0};
     }
-    if (now - lastSeen >= 60) // sliding idle expiry, written at most once a minute
-        db.prepare("UPDATE sessions SET last_seen = ?1, expires_at = ?2 WHERE id_hash = ?3")
-            .bind(1, now)
+    // Sliding idle expiry, written at most once a minute (sooner for idle limits under 2 min).
+    const std::int64_t idle = m_settings.sessionIdle.count();
+    if (now - lastSeen >= std::clamp<std::int64_t>(idle / 2, 1, 60))
+        db.query("UPDATE sessions SET last_seen = ?1, expires_at = ?2 WHERE id_hash = ?3")
+            ->bind(1, now)
             .bind(2, now + m_settings.sessionIdle.count())
-            .bindBlob(3, std::vector<std::uint8_t>(id.begin(), id.end()))
+            .bindBlob(3, id)
             .run();
+    mirror(who);
     return {AuthStatus::Ok, who, 0};
 }
 
@@ -185,7 +192,7 @@ std::optional<SessionTicket> Authenticator::login(const std::string& name,
         failure.retryAfter = 60.0 / std::max(m_settings.failuresPerMinute, 1e-6);
         return std::nullopt;
     }
-    Database& db = threadDb(m_dbPath);
+    AccountDb& db = threadAccountDb(m_accounts);
     const auto user = Accounts(db).findByName(name);
     bool ok = false;
     {
@@ -203,20 +210,21 @@ std::optional<SessionTicket> Authenticator::login(const std::string& name,
     const std::string csrf = randomSecret(32);
     const Digest id = sha256(secret);
     const std::int64_t now = nowUnix();
-    db.prepare("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, "
-               "expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
-        .bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()))
+    db.query("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen, "
+             "expires_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)")
+        ->bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()))
         .bind(2, user->id)
         .bind(3, csrf)
         .bind(4, now)
         .bind(5, now + m_settings.sessionIdle.count())
         .run();
     // Forget sessions that ended long ago, so the table stays small.
-    db.prepare("DELETE FROM sessions WHERE expires_at < ?1").bind(1, now - 86400).run();
+    db.query("DELETE FROM sessions WHERE expires_at < ?1")->bind(1, now - 86400).run();
     SessionTicket t;
     t.cookie = cookie(secret, m_settings.sessionAbsolute.count());
     t.csrfToken = csrf;
     t.principal = {user->id, user->name, user->role, true, csrf};
+    mirror(t.principal);
     return t;
 }
 
@@ -225,9 +233,9 @@ std::string Authenticator::logout(const Request& request)
     if (auto secret = cookieValue(sv(request[http::field::cookie]), kSessionCookie))
     {
         const Digest id = sha256(*secret);
-        threadDb(m_dbPath)
-            .prepare("DELETE FROM sessions WHERE id_hash = ?1")
-            .bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()))
+        threadAccountDb(m_accounts)
+            .query("DELETE FROM sessions WHERE id_hash = ?1")
+            ->bindBlob(1, std::vector<std::uint8_t>(id.begin(), id.end()))
             .run();
     }
     return cookie("", 0);
@@ -241,12 +249,37 @@ std::string Authenticator::cookie(const std::string& value, std::int64_t maxAge)
 
 void Authenticator::pollRevocations()
 {
-    const std::int64_t v = authVersion(threadDb(m_dbPath));
+    const std::int64_t v = authVersion(threadAccountDb(m_accounts));
     if (v != m_authVersion)
     {
         m_cache.clear();
         m_authVersion = v;
     }
+}
+
+void Authenticator::mirror(const Principal& who)
+{
+    if (!m_mirror)
+        return;
+    {
+        std::lock_guard lock(m_mirrorMutex);
+        if (m_mirrored.count(who.userId) != 0)
+            return;
+    }
+    // Jobs in the SQLite service database name their account (foreign key, job lists): a row
+    // per account of the PostgreSQL database, its id and name, no credentials.
+    const std::string now = nowRfc3339();
+    threadDb(m_dbPath)
+        .prepare("INSERT INTO users (id, name, role, password_hash, disabled, created_at, "
+                 "updated_at) VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4) ON CONFLICT(id) DO UPDATE "
+                 "SET name = excluded.name, role = excluded.role, updated_at = excluded.updated_at")
+        .bind(1, who.userId)
+        .bind(2, who.name)
+        .bind(3, toString(who.role))
+        .bind(4, now)
+        .run();
+    std::lock_guard lock(m_mirrorMutex);
+    m_mirrored.insert(who.userId);
 }
 
 } // namespace redline::service

@@ -9,13 +9,17 @@
 //    random 256-bit session secret (the table keeps its SHA-256); state-changing requests on a
 //    session must carry its CSRF token (`X-CSRF-Token` header or a `csrf_token` form field) and,
 //    when the browser sends one, an Origin equal to the service's own.
+//  - Accounts, tokens and sessions are read where the accounts live (AccountDb: the PostGIS
+//    store's database, or the SQLite service database).
 //  - Failed sign-ins and bad tokens are counted per peer address (from the socket); past the
 //    limit the peer gets 429 before any hash is computed.
 // Thread-safe.
 
 #include <chrono>
+#include <mutex>
 #include <optional>
 #include <semaphore>
+#include <set>
 #include <string>
 
 #include "auth/CredentialCache.hpp"
@@ -65,7 +69,11 @@ inline constexpr const char* kSessionCookie = "redline_session";
 class Authenticator
 {
   public:
-    Authenticator(std::string dbPath, AuthSettings settings, std::string origin);
+    // `dbPath`: the SQLite service database (jobs); `accounts`: where the accounts are
+    // (accountsLocation: the PostGIS store's database, or `dbPath`).
+    Authenticator(std::string dbPath, std::string accounts, AuthSettings settings,
+                  std::string origin);
+    [[nodiscard]] const std::string& accounts() const { return m_accounts; }
 
     [[nodiscard]] AuthResult authenticate(const Request& request, const Peer& peer, bool allowSlow);
     // True unless a cookie session's state-changing request lacks its CSRF token (or comes from
@@ -88,8 +96,15 @@ class Authenticator
     [[nodiscard]] AuthResult fromToken(const std::string& token, const Peer& peer, bool allowSlow);
     [[nodiscard]] AuthResult refused(const Peer& peer);
     [[nodiscard]] std::string cookie(const std::string& value, std::int64_t maxAge) const;
+    // Accounts in PostgreSQL: gives the SQLite service database the account's row (id, name,
+    // role) that its jobs refer to, once per account and process.
+    void mirror(const Principal& who);
 
     std::string m_dbPath;
+    std::string m_accounts;
+    bool m_mirror = false;
+    std::mutex m_mirrorMutex;
+    std::set<std::int64_t> m_mirrored;
     AuthSettings m_settings;
     std::string m_origin;
     CredentialCache m_cache;

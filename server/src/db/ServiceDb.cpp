@@ -147,15 +147,4 @@ std::unique_ptr<Database> openServiceDb(const std::string& path, bool create)
     return db;
 }
 
-void bumpAuthVersion(Database& db)
-{
-    db.exec("UPDATE meta SET value = value + 1 WHERE key = 'auth_version'");
-}
-
-std::int64_t authVersion(Database& db)
-{
-    auto s = db.prepare("SELECT value FROM meta WHERE key = 'auth_version'");
-    return s.step() ? s.integer(0) : 0;
-}
-
 } // namespace redline::service

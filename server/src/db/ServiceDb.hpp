@@ -1,8 +1,10 @@
 #pragma once
 // The service database beside a file store (issue 11): users, API tokens, browser sessions, jobs
 // and the decision ledger (台账) in one SQLite file, `<store folder>/<store name>.redline.sqlite`
-// unless given. The schema is created on first use; the ledger tables are append-only (triggers
-// refuse UPDATE and DELETE).
+// unless given. For a PostGIS store the accounts, tokens and sessions live in the store's own
+// database instead (auth/AccountDb); `users` here then holds only the id, name and role that
+// jobs refer to (Authenticator::mirror), never a credential. The schema is created on first use;
+// the ledger tables are append-only (triggers refuse UPDATE and DELETE).
 
 #include <memory>
 #include <string>
@@ -18,10 +20,5 @@ namespace redline::service
 
 // Opens the database and creates or upgrades its schema.
 [[nodiscard]] std::unique_ptr<Database> openServiceDb(const std::string& path, bool create);
-
-// The counter that `redline users …` and the service bump whenever a password, token, role or
-// account changes, so that a running service drops its cached credentials.
-void bumpAuthVersion(Database& db);
-[[nodiscard]] std::int64_t authVersion(Database& db);
 
 } // namespace redline::service

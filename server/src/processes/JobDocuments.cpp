@@ -5,7 +5,7 @@ namespace redline::service
 
 using nlohmann::json;
 
-json statusInfo(const JobRecord& job, const std::string& baseUrl)
+json statusInfo(const JobRecord& job, const std::string& baseUrl, bool pdf)
 {
     const std::string self = baseUrl + "/jobs/" + job.id;
     json links = json::array({{{"href", self}, {"rel", "self"}, {"type", "application/json"}}});
@@ -19,6 +19,11 @@ json statusInfo(const JobRecord& job, const std::string& baseUrl)
                          {"rel", "alternate"},
                          {"type", "text/html"},
                          {"title", "初筛报告 (HTML)"}});
+        if (pdf)
+            links.push_back({{"href", self + "/results/report.pdf"},
+                             {"rel", "alternate"},
+                             {"type", "application/pdf"},
+                             {"title", "初筛报告 (PDF)"}});
     }
     json doc = {{"processID", job.processId},
                 {"type", "process"},
@@ -44,11 +49,11 @@ json statusInfo(const JobRecord& job, const std::string& baseUrl)
 }
 
 std::string jobListDocument(const std::vector<JobRecord>& jobs, const std::string& baseUrl,
-                            std::size_t limit, std::size_t offset, bool more)
+                            std::size_t limit, std::size_t offset, bool more, bool pdf)
 {
     json list = json::array();
     for (const auto& j : jobs)
-        list.push_back(statusInfo(j, baseUrl));
+        list.push_back(statusInfo(j, baseUrl, pdf));
     const std::string page = baseUrl + "/jobs?limit=" + std::to_string(limit);
     json links = json::array({{{"href", page + "&offset=" + std::to_string(offset)},
                                {"rel", "self"},

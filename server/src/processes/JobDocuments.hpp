@@ -12,9 +12,11 @@
 namespace redline::service
 {
 
-[[nodiscard]] nlohmann::json statusInfo(const JobRecord& job, const std::string& baseUrl);
+// `pdf`: the service renders PDF reports (ServiceContext::pdf), so a finished job links one.
+[[nodiscard]] nlohmann::json statusInfo(const JobRecord& job, const std::string& baseUrl,
+                                        bool pdf = false);
 [[nodiscard]] std::string jobListDocument(const std::vector<JobRecord>& jobs,
                                           const std::string& baseUrl, std::size_t limit,
-                                          std::size_t offset, bool more);
+                                          std::size_t offset, bool more, bool pdf = false);
 
 } // namespace redline::service

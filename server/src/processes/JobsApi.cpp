@@ -3,6 +3,7 @@
 #include <charconv>
 #include <regex>
 #include <sstream>
+#include <variant>
 
 #include "redline/plugin/Registry.hpp"
 
@@ -83,7 +84,8 @@ Response JobsApi::list(const Target& target, const Principal& who)
     if (more)
         jobs.pop_back();
     return jsonResponse(http::status::ok,
-                        jobListDocument(jobs, m_ctx.baseUrl, paging->limit, paging->offset, more));
+                        jobListDocument(jobs, m_ctx.baseUrl, paging->limit, paging->offset, more,
+                                        m_ctx.pdf != nullptr));
 }
 
 Response JobsApi::status(const std::string& id, const Principal& who)
@@ -92,7 +94,7 @@ Response JobsApi::status(const std::string& id, const Principal& who)
     if (!job || job->status == "dismissed")
         return noSuchJob(id);
     return jsonResponse(http::status::ok,
-                        statusInfo(*job, m_ctx.baseUrl)
+                        statusInfo(*job, m_ctx.baseUrl, m_ctx.pdf != nullptr)
                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -108,11 +110,12 @@ Response JobsApi::dismiss(const std::string& id, const Principal& who)
     job->status = "dismissed";
     job->message = "Dismissed by " + who.name + "; the ledger keeps the screening.";
     return jsonResponse(http::status::ok,
-                        statusInfo(*job, m_ctx.baseUrl)
+                        statusInfo(*job, m_ctx.baseUrl, m_ctx.pdf != nullptr)
                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-Response JobsApi::results(const std::string& id, const std::string& format, const Principal& who)
+std::variant<ScreeningReport, Response> JobsApi::finishedReport(const std::string& id,
+                                                                const Principal& who)
 {
     Database& db = threadDb(m_ctx.dbPath);
     const auto job = wellFormedId(id) ? findJob(db, id, who) : std::nullopt;
@@ -127,7 +130,15 @@ Response JobsApi::results(const std::string& id, const std::string& format, cons
     const auto archived = ledgerReport(db, id);
     if (!archived)
         return noSuchJob(id);
-    ScreeningReport report = restoreReport(*archived);
+    return restoreReport(*archived);
+}
+
+Response JobsApi::results(const std::string& id, const std::string& format, const Principal& who)
+{
+    auto found = finishedReport(id, who);
+    if (auto* refused = std::get_if<Response>(&found))
+        return std::move(*refused);
+    ScreeningReport& report = std::get<ScreeningReport>(found);
     if (format == "html") // drawn over the zoning around each site (the current revision's)
         report.zoning = m_ctx.engines.current()->engine->zoning();
     const auto exporter = m_ctx.registry.reportExporter(format);
@@ -138,6 +149,44 @@ Response JobsApi::results(const std::string& id, const std::string& format, cons
         r.set("Content-Security-Policy",
               "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     return r;
+}
+
+void JobsApi::pdfReport(const std::string& id, const Principal& who, const Respond& respond)
+{
+    if (m_ctx.pdf == nullptr)
+        return respond(problemResponse(http::status::not_found, problem::kNotFound,
+                                       "This service was built without the PDF report "
+                                       "(the viewer's render library); use report.html."));
+    auto found = finishedReport(id, who);
+    if (auto* refused = std::get_if<Response>(&found))
+        return respond(std::move(*refused));
+    auto report = std::make_shared<ScreeningReport>(std::move(std::get<ScreeningReport>(found)));
+    const std::size_t limit = m_ctx.config.reports.pdfMaxSites;
+    if (report->results.size() > limit)
+        return respond(
+            problemResponse(http::status::payload_too_large, problem::kTooLarge,
+                            "Job '" + id + "' screened " + std::to_string(report->results.size()) +
+                                " sites; a PDF report holds at most " + std::to_string(limit) +
+                                " (report.html holds them all)."));
+    // Drawn over the zoning around each site (the current revision's), as the HTML report is.
+    report->zoning = m_ctx.engines.current()->engine->zoning();
+    const bool queued = m_ctx.pdf->render(
+        std::move(report),
+        [respond, id](std::string pdf, std::exception_ptr error)
+        {
+            if (error)
+                return respond(internalError(error));
+            Response r = makeResponse(http::status::ok, "application/pdf", std::move(pdf));
+            r.set(http::field::content_disposition, "inline; filename=\"redline-" + id + ".pdf\"");
+            respond(std::move(r));
+        });
+    if (!queued)
+    {
+        Response r = problemResponse(http::status::service_unavailable, problem::kUnavailable,
+                                     "Too many PDF reports are being made; ask again shortly.");
+        r.set(http::field::retry_after, "2");
+        respond(std::move(r));
+    }
 }
 
 } // namespace redline::service

@@ -1,9 +1,11 @@
 #pragma once
 // /jobs (job-list), /jobs/{id} (status), DELETE /jobs/{id} (dismiss), /jobs/{id}/results (the
-// A4 JSON), /jobs/{id}/results/report.html. Every lookup is filtered by owner
+// A4 JSON), /jobs/{id}/results/report.{html,pdf,csv,geojson}. Every lookup is filtered by owner
 // (or a role that reads every job): another approver's job is 404, like a job that never was.
 // Reports are rebuilt from the archived report in the ledger, so they show the screening as it
 // was computed, whatever the store's current revision.
+
+#include <variant>
 
 #include "ServiceContext.hpp"
 #include "auth/Principal.hpp"
@@ -22,8 +24,17 @@ class JobsApi
     // `format`: a report exporter of the registry ("json", "html", "csv", "geojson").
     [[nodiscard]] Response results(const std::string& id, const std::string& format,
                                    const Principal& who);
+    // report.pdf: every site of the job, rendered off the HTTP threads (ServiceContext::pdf);
+    // `respond` runs later, from the renderer's thread. 404 without a renderer, 413 beyond
+    // ReportLimits::pdfMaxSites, 503 when the renderer's queue is full.
+    void pdfReport(const std::string& id, const Principal& who, const Respond& respond);
 
   private:
+    // The job's archived report when it finished successfully and `who` may read it; otherwise
+    // the problem response to send.
+    [[nodiscard]] std::variant<ScreeningReport, Response> finishedReport(const std::string& id,
+                                                                         const Principal& who);
+
     ServiceContext& m_ctx;
 };
 

@@ -1,5 +1,6 @@
 #include "processes/Screenings.hpp"
 
+#include <atomic>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -135,6 +136,42 @@ LedgerEntry entryFor(const JobRecord& job, const EngineSnapshot& snap, const Out
     return e;
 }
 
+// A synchronous screening's answer goes out once both its ledger commit and its JSON are done:
+// the calling thread writes the JSON while the writer thread commits, and whichever finishes
+// second sends it (an answer is never sent for a screening the ledger could still lose).
+class AnswerAfterCommit
+{
+  public:
+    explicit AnswerAfterCommit(Respond respond) : m_respond(std::move(respond)) {}
+
+    void committed(std::exception_ptr error)
+    {
+        m_error = std::move(error);
+        arrive();
+    }
+
+    void written(Response answer)
+    {
+        m_answer = std::move(answer);
+        arrive();
+    }
+
+  private:
+    void arrive()
+    {
+        if (m_left.fetch_sub(1, std::memory_order_acq_rel) != 1)
+            return;
+        if (m_error)
+            return m_respond(internalError(m_error));
+        m_respond(std::move(m_answer));
+    }
+
+    Respond m_respond;
+    std::atomic<int> m_left{2};
+    std::exception_ptr m_error;
+    Response m_answer;
+};
+
 // Records the outcome (job status + ledger entry, one transaction); `then` runs after the commit.
 void record(ServiceContext& ctx, const JobRecord& job, bool insert, const Outcome& outcome,
             const EngineSnapshot& snap, std::function<void(std::exception_ptr)> then)
@@ -192,11 +229,25 @@ Response resultResponse(ServiceContext& ctx, const Outcome& outcome, const std::
     ctx.registry.reportExporter("json")->write(*outcome.report, body);
     Response r = jsonResponse(http::status::ok, body.str());
     const std::string job = ctx.baseUrl + "/jobs/" + jobId;
-    r.set(http::field::link, "<" + job +
-                                 "/results/report.html>; rel=\"alternate\"; "
-                                 "type=\"text/html\", <" +
-                                 job + ">; rel=\"monitor\"; type=\"application/json\"");
+    std::string links =
+        "<" + job + "/results/report.html>; rel=\"alternate\"; type=\"text/html\", ";
+    if (ctx.pdf)
+        links += "<" + job + "/results/report.pdf>; rel=\"alternate\"; type=\"application/pdf\", ";
+    r.set(http::field::link, links + "<" + job + ">; rel=\"monitor\"; type=\"application/json\"");
     return r;
+}
+
+// The answer, or a 500 naming an incident when it cannot be written.
+Response answerFor(ServiceContext& ctx, const Outcome& outcome, const std::string& jobId)
+{
+    try
+    {
+        return resultResponse(ctx, outcome, jobId);
+    }
+    catch (const std::exception& e)
+    {
+        return internalError(&e);
+    }
 }
 
 } // namespace
@@ -237,14 +288,11 @@ void Screenings::execute(const Request& request, const Principal& who, Respond r
     if (!in->async && !heavy)
     {
         job.startedAt = job.createdAt;
-        auto outcome = std::make_shared<Outcome>(screen(m_ctx, *in, job.id, who, *snap));
-        record(m_ctx, job, true, *outcome, *snap,
-               [this, outcome, respond, id = job.id](std::exception_ptr error)
-               {
-                   if (error)
-                       return respond(internalError(error));
-                   respond(resultResponse(m_ctx, *outcome, id));
-               });
+        const Outcome outcome = screen(m_ctx, *in, job.id, who, *snap);
+        auto answer = std::make_shared<AnswerAfterCommit>(respond);
+        record(m_ctx, job, true, outcome, *snap,
+               [answer](std::exception_ptr error) { answer->committed(std::move(error)); });
+        answer->written(answerFor(m_ctx, outcome, job.id));
         return;
     }
 
@@ -260,21 +308,19 @@ void Screenings::execute(const Request& request, const Principal& who, Respond r
             m_ctx.writer.submit([id = job.id](Database& db) { markJobRunning(db, id); });
             running.startedAt = nowRfc3339();
         }
-        auto outcome = std::make_shared<Outcome>(screen(m_ctx, *in, job.id, who, *snap));
+        const Outcome outcome = screen(m_ctx, *in, job.id, who, *snap);
         in->fileBytes.clear();
-        record(m_ctx, running, false, *outcome, *snap,
-               [this, outcome, respond, async, id = job.id](std::exception_ptr error)
-               {
-                   if (async)
-                   {
-                       if (error)
-                           std::cerr << "redline serve: job " << id << " not recorded\n";
-                       return;
-                   }
-                   if (error)
-                       return respond(internalError(error));
-                   respond(resultResponse(m_ctx, *outcome, id));
-               });
+        if (async)
+            return record(m_ctx, running, false, outcome, *snap,
+                          [id = job.id](std::exception_ptr error)
+                          {
+                              if (error)
+                                  std::cerr << "redline serve: job " << id << " not recorded\n";
+                          });
+        auto answer = std::make_shared<AnswerAfterCommit>(respond);
+        record(m_ctx, running, false, outcome, *snap,
+               [answer](std::exception_ptr error) { answer->committed(std::move(error)); });
+        answer->written(answerFor(m_ctx, outcome, job.id));
     };
     m_ctx.writer.submit(
         [job](Database& db) { insertJob(db, job); },

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/analysis/Verdict.hpp"
+#include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/Terms.hpp"
 
 #include "features/FeatureCatalog.hpp"
@@ -49,7 +50,20 @@ json termsJson(const char* domain)
     return list;
 }
 
-std::string configDocument(const FeatureCatalog& zoning)
+// The yes/no project attributes of the rule set, with their Chinese names; `opt_in`: not stated
+// counts as no (the others: unknown).
+json flagsJson(const Vocabulary& vocabulary)
+{
+    json flags = json::array();
+    for (const std::string& name : vocabulary.flags)
+        flags.push_back({{"name", name},
+                         {"zh", attributeNameZh(name)},
+                         {"opt_in", vocabulary.optInFlags.count(name) != 0}});
+    return flags;
+}
+
+std::string configDocument(const FeatureCatalog& zoning, const Vocabulary& vocabulary,
+                           bool pdfReport)
 {
     json layers = json::array();
     for (const auto& c : zoning.collections())
@@ -76,9 +90,11 @@ std::string configDocument(const FeatureCatalog& zoning)
         verdicts[toString(v)] = {{"zh", toChinese(v)}, {"color", css(verdictRgba(v))}};
     const json doc = {{"vocabulary",
                        {{"project_type", termsJson("project_type")},
-                        {"construction", termsJson("construction")}}},
+                        {"construction", termsJson("construction")},
+                        {"flags", flagsJson(vocabulary)}}},
                       {"verdicts", verdicts},
-                      {"layers", layers}};
+                      {"layers", layers},
+                      {"pdf_report", pdfReport}};
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -94,11 +110,12 @@ std::optional<std::string> readFile(const std::filesystem::path& path)
 
 } // namespace
 
-WebPage::WebPage(const std::string& leafletDir, const FeatureCatalog& zoning)
+WebPage::WebPage(const std::string& leafletDir, const FeatureCatalog& zoning,
+                 const Vocabulary& vocabulary, bool pdfReport)
 {
     m_files["app.js"] = {"text/javascript; charset=utf-8", kWebAppJs};
     m_files["app.css"] = {"text/css; charset=utf-8", kWebAppCss};
-    m_files["config.json"] = {"application/json", configDocument(zoning)};
+    m_files["config.json"] = {"application/json", configDocument(zoning, vocabulary, pdfReport)};
     const std::filesystem::path dir(leafletDir);
     for (const char* name :
          {"leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",

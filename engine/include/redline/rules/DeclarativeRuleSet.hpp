@@ -29,6 +29,7 @@
 //
 // Thread-safety: immutable after load; evaluate() may run concurrently.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -80,12 +81,20 @@ class DeclarativeRuleSet final : public RuleSet
     [[nodiscard]] std::vector<std::string> valuesStoodFor(const std::string& kind,
                                                           const std::string& attribute,
                                                           const std::string& value) const;
+    // The sentence `make` writes for `key`, written once per rule set: evaluation messages
+    // (the conditions of a MISSING-INFO entry) repeat on every hit of a zone, and spelling them
+    // out costs more than deciding the hit. `key` must name everything the sentence depends on
+    // besides this rule set. Bounded; thread-safe.
+    [[nodiscard]] std::string memoText(const std::string& key,
+                                       const std::function<std::string()>& make) const;
+
     // Plain-words description of a rule: conditions, precedence, verdict, reason, citation.
     // Throws ConfigError when there is no rule with that id.
     [[nodiscard]] std::string explain(const std::string& ruleId) const;
 
     DeclarativeRuleSet(std::string name, std::string version, std::string description,
                        std::string source, Vocabulary vocabulary, std::vector<RuleRecord> rules);
+    ~DeclarativeRuleSet() override;
     // Holds pointers into its own rules: not copied or moved.
     DeclarativeRuleSet(const DeclarativeRuleSet&) = delete;
     DeclarativeRuleSet& operator=(const DeclarativeRuleSet&) = delete;
@@ -106,6 +115,8 @@ class DeclarativeRuleSet final : public RuleSet
     };
     std::map<std::string, std::vector<std::string>> m_valuesToTry; // flags, construction, class
     std::map<std::string, KindValues> m_kindValues;                // per zone kind
+    struct TextMemo;
+    std::unique_ptr<TextMemo> m_texts;
 };
 
 } // namespace redline
