@@ -68,6 +68,9 @@ class PdfReport(ServiceTest):
     def test_results_and_job_status_link_the_pdf(self):
         pdf = f"/jobs/{self.job}/results/report.pdf"
         self.assertIn(pdf + '>; rel="alternate"; type="application/pdf"', self.reply.headers["link"])
+        results = self.svc.request("GET", f"/jobs/{self.job}/results", self.t["alice"])
+        self.assertIn(self.svc.base + pdf + '>; rel="alternate"; type="application/pdf"',
+                      results.headers["link"])
         status = self.svc.request("GET", f"/jobs/{self.job}", self.t["alice"]).json()
         links = [l for l in status["links"] if l["type"] == "application/pdf"]
         self.assertEqual([(l["rel"], l["href"]) for l in links],
@@ -79,9 +82,10 @@ class PdfReport(ServiceTest):
         self.assertIn("application/pdf", api["paths"]["/jobs/{jobId}/results/report.pdf"]["get"]
                       ["responses"]["200"]["content"])
 
-    def test_another_approver_gets_404_and_a_reviewer_reads_it(self):
+    def test_another_approver_or_a_planner_gets_404_and_a_reviewer_reads_it(self):
         path = f"/jobs/{self.job}/results/report.pdf"
         self.assertProblem(self.svc.request("GET", path, self.t["bob"]), 404)
+        self.assertProblem(self.svc.request("GET", path, self.t["paul"]), 404)  # a planner
         self.assertProblem(self.svc.request("GET", path), 401)
         r = self.svc.request("GET", path, self.t["rita"])
         self.assertEqual(r.status, 200, r)

@@ -1,9 +1,130 @@
 #include "report/PrettyJson.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace redline::detail
 {
+
+namespace
+{
+
+// Well-formed UTF-8 (Unicode Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF),
+// what nlohmann's strict decoder accepts.
+bool wellFormedUtf8(std::string_view s)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end)
+    {
+        const unsigned char b = *p;
+        if (b < 0x80)
+        {
+            ++p;
+            continue;
+        }
+        std::size_t n = 0;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (b >= 0xC2 && b <= 0xDF)
+            n = 1;
+        else if (b >= 0xE0 && b <= 0xEF)
+        {
+            n = 2;
+            lo = b == 0xE0 ? 0xA0 : 0x80;
+            hi = b == 0xED ? 0x9F : 0xBF;
+        }
+        else if (b >= 0xF0 && b <= 0xF4)
+        {
+            n = 3;
+            lo = b == 0xF0 ? 0x90 : 0x80;
+            hi = b == 0xF4 ? 0x8F : 0xBF;
+        }
+        else
+            return false;
+        if (static_cast<std::size_t>(end - p) <= n || p[1] < lo || p[1] > hi)
+            return false;
+        for (std::size_t k = 2; k <= n; ++k)
+            if (p[k] < 0x80 || p[k] > 0xBF)
+                return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+// A JSON string as nlohmann's dump() writes it (ensure_ascii off): UTF-8 copied as is, quote,
+// backslash and control characters escaped. Text that is not UTF-8 goes to nlohmann itself,
+// which refuses it (json::type_error) exactly as the document's dump would.
+void appendString(std::string& out, std::string_view s)
+{
+    const bool ascii = std::none_of(s.begin(), s.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (!ascii && !wellFormedUtf8(s))
+    {
+        out += nlohmann::json(std::string(s)).dump();
+        return;
+    }
+    out += '"';
+    std::size_t from = 0; // start of the bytes not yet written, none of which needs escaping
+    for (std::size_t i = 0; i < s.size(); ++i)
+    {
+        const char c = s[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(s.data() + from, i - from);
+        from = i + 1;
+        switch (c)
+        {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+        {
+            char code[8];
+            std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
+            out += code;
+        }
+        }
+    }
+    out.append(s.data() + from, s.size() - from);
+    out += '"';
+}
+
+// A number as nlohmann's dump() writes it: its own shortest round-trip digits (Grisu2), "null"
+// for NaN and infinities.
+void appendNumber(std::string& out, double v)
+{
+    if (!std::isfinite(v))
+    {
+        out += "null";
+        return;
+    }
+    std::array<char, 64> buffer{};
+    const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+
+} // namespace
 
 void PrettyJson::newLine(std::size_t depth)
 {
@@ -76,7 +197,7 @@ PrettyJson& PrettyJson::key(std::string_view name)
         m_out += ',';
     level.lastKey.assign(name);
     newLine(m_levels.size());
-    m_out += nlohmann::json(level.lastKey).dump();
+    appendString(m_out, name);
     m_out += ": ";
     return *this;
 }
@@ -84,14 +205,14 @@ PrettyJson& PrettyJson::key(std::string_view name)
 PrettyJson& PrettyJson::string(const std::string& value)
 {
     beforeValue();
-    m_out += nlohmann::json(value).dump();
+    appendString(m_out, value);
     return *this;
 }
 
 PrettyJson& PrettyJson::number(double value)
 {
     beforeValue();
-    m_out += nlohmann::json(value).dump();
+    appendNumber(m_out, value);
     return *this;
 }
 
@@ -143,8 +264,12 @@ PrettyJson& PrettyJson::value(const nlohmann::json& v)
             value(item);
         return endArray();
     }
+    if (v.is_string())
+        return string(v.get_ref<const std::string&>());
+    if (v.is_number_float())
+        return number(v.get<double>());
     beforeValue();
-    m_out += v.dump();
+    m_out += v.dump(); // integers, true/false, null
     return *this;
 }
 

@@ -19,7 +19,7 @@ namespace redline::detail
 class PrettyJson
 {
   public:
-    explicit PrettyJson(int indent) : m_indent(indent) {}
+    explicit PrettyJson(int indent) : m_indent(indent) { m_out.reserve(16384); }
 
     PrettyJson& beginObject();
     PrettyJson& endObject();

@@ -442,33 +442,39 @@ std::string conditionTextOnce(const DeclarativeRuleSet& rules, const std::string
     return joinWords(parts, zh ? "，" : ", ");
 }
 
-// The same unknowns on a zone kind read the same on every hit: written once per rule set.
-std::string conditionText(const DeclarativeRuleSet& rules, const std::string& kind, const Group& g,
-                          bool zh)
+// Memo keys of the messages below: every part length-prefixed, so that no two inputs share one.
+void addKeyPart(std::string& key, const std::string& part)
 {
-    // Every part length-prefixed, so that no two inputs share a key.
-    std::string key = zh ? "condition zh|" : "condition en|";
-    const auto add = [&key](const std::string& part)
-    {
-        key += std::to_string(part.size());
-        key += ':';
-        key += part;
-    };
-    add(kind);
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+}
+
+void addKeyValues(std::string& key, const Group& g)
+{
     for (const auto& [name, values] : g.values)
     {
         key += std::to_string(values.size());
         key += '#';
-        add(name);
+        addKeyPart(key, name);
         for (const auto& v : values)
-            add(v);
+            addKeyPart(key, v);
     }
+}
+
+// The same unknowns on a zone kind read the same on every hit: written once per rule set.
+std::string conditionText(const DeclarativeRuleSet& rules, const std::string& kind, const Group& g,
+                          bool zh)
+{
+    std::string key = zh ? "condition zh|" : "condition en|";
+    addKeyPart(key, kind);
+    addKeyValues(key, g);
     return rules.memoText(key, [&] { return conditionTextOnce(rules, kind, g, zh); });
 }
 
-RuleMatch summary(const DeclarativeRuleSet& rules, const std::string& kind,
-                  const std::vector<std::string>& keys, const std::vector<Group>& groups,
-                  Verdict verdict)
+RuleMatch summaryOnce(const DeclarativeRuleSet& rules, const std::string& kind,
+                      const std::vector<std::string>& keys, const std::vector<Group>& groups,
+                      Verdict verdict)
 {
     std::vector<std::string> keysZh;
     std::vector<std::string> keysEn;
@@ -513,6 +519,40 @@ RuleMatch summary(const DeclarativeRuleSet& rules, const std::string& kind,
         m.reasonEn += std::string("The hit takes the least severe possible verdict, ") +
                       toString(verdict) + ", until the value is given.";
     }
+    return m;
+}
+
+// The MISSING-INFO entry of the same unknowns, outcomes and verdict: written once per rule set.
+RuleMatch summary(const DeclarativeRuleSet& rules, const std::string& kind,
+                  const std::vector<std::string>& keys, const std::vector<Group>& groups,
+                  Verdict verdict)
+{
+    std::string key = "summary|" + std::to_string(static_cast<int>(verdict)) + "|";
+    addKeyPart(key, kind);
+    key += std::to_string(keys.size()) + "|";
+    for (const auto& k : keys)
+        addKeyPart(key, k);
+    for (const Group& g : groups)
+    {
+        key += "|" + std::to_string(static_cast<int>(g.verdict)) + "|";
+        addKeyPart(key, g.ruleId);
+        key += std::to_string(g.values.size()) + "|";
+        addKeyValues(key, g);
+    }
+    // Reason and English reason, apart by a NUL (neither holds one).
+    const std::string both = rules.memoText(key,
+                                            [&]
+                                            {
+                                                const RuleMatch m =
+                                                    summaryOnce(rules, kind, keys, groups, verdict);
+                                                return m.reason + '\0' + m.reasonEn;
+                                            });
+    const std::size_t nul = both.find('\0');
+    RuleMatch m;
+    m.ruleId = kMissingInfoRuleId;
+    m.verdict = verdict;
+    m.reason = both.substr(0, nul);
+    m.reasonEn = both.substr(nul + 1);
     return m;
 }
 

@@ -148,6 +148,14 @@ Response JobsApi::results(const std::string& id, const std::string& format, cons
     if (format == "html")
         r.set("Content-Security-Policy",
               "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    if (format == "json") // the results document: its reports beside it (the body stays A4's)
+    {
+        const std::string job = m_ctx.baseUrl + "/jobs/" + id + "/results/report.";
+        std::string links = "<" + job + "html>; rel=\"alternate\"; type=\"text/html\"";
+        if (m_ctx.pdf)
+            links += ", <" + job + "pdf>; rel=\"alternate\"; type=\"application/pdf\"";
+        r.set(http::field::link, links);
+    }
     return r;
 }
 

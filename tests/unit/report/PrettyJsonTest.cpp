@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -50,14 +52,38 @@ TEST(PrettyJson, LaysOutLikeNlohmannDump)
     }
 }
 
+TEST(PrettyJson, WritesTextAsNlohmannDoes)
+{
+    // Every control character, the edges of each UTF-8 length, DEL.
+    std::vector<std::string> texts = {
+        "\x7f",         "\xc2\x80",         "\xdf\xbf",         "\xe0\xa0\x80", "\xed\x9f\xbf",
+        "\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "a\"b\\c/d"};
+    for (char c = 0; c < 0x20; ++c)
+        texts.emplace_back(1, c);
+    for (const auto& text : texts)
+    {
+        detail::PrettyJson j(2);
+        j.string(text);
+        EXPECT_EQ(j.text(), json(text).dump());
+    }
+}
+
 TEST(PrettyJson, RefusesKeysOutOfOrderAndInvalidText)
 {
     detail::PrettyJson j(2);
     j.beginObject().key("rules").string("x");
     EXPECT_THROW(j.key("rule_set"), std::logic_error); // a std::map would print it first
     EXPECT_THROW(j.key("rules"), std::logic_error);    // twice
-    detail::PrettyJson bad(2);
-    EXPECT_THROW(bad.string("\xff\xfe"), json::type_error); // as dump() refuses invalid UTF-8
+    // Not UTF-8 (overlong, surrogate, beyond U+10FFFF, stray continuation, cut short): refused as
+    // nlohmann's dump refuses it.
+    for (const std::string bad :
+         {"\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+          "\xf5\x80\x80\x80", "\x80", "\xe6\xa5", "ok\xff", "\xf0\x9f\x98"})
+    {
+        EXPECT_THROW((void)json(bad).dump(), json::type_error);
+        detail::PrettyJson text(2);
+        EXPECT_THROW(text.string(bad), json::type_error);
+    }
 }
 
 TEST(PrettyJson, ScreeningReportJsonIsNlohmannsLayoutOfItsOwnContent)
