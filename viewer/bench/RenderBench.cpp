@@ -122,16 +122,22 @@ const Fixture& scaled30()
     return f;
 }
 
-void renderOnce(const Fixture& f, const Envelope& extent, double lodPx, bool labels)
+void renderOnce(const Fixture& f, const Envelope& extent, double lodPx, bool labels,
+                double margin = 0.03)
 {
     RenderRequest req;
-    req.view = MapTransform::fit(extent, QSizeF(1000, 800), 96, 0.03);
+    req.view = MapTransform::fit(extent, QSizeF(1000, 800), 96, margin);
     req.layers = f.layers;
     req.labels = labels;
     req.lodTolerancePx = lodPx;
     QImage img(1000, 800, QImage::Format_ARGB32_Premultiplied);
-    QPainter p(&img);
-    MapRenderer::render(req, p);
+    {
+        QPainter p(&img);
+        MapRenderer::render(req, p);
+    }
+    // REDLINE_RENDER_PNG=prefix: keep the frame to look at (prefix + lod + ".png").
+    if (const char* png = std::getenv("REDLINE_RENDER_PNG"))
+        img.save(QString::fromUtf8(png) + QString::number(lodPx) + ".png");
 }
 
 void report(benchmark::State& state, const Fixture& f)
@@ -161,6 +167,29 @@ void BM_FullExtent_X30(benchmark::State& state)
     const Fixture& f = scaled30();
     for (auto _ : state)
         renderOnce(f, f.extent, 0.5, true);
+    report(state, f);
+}
+
+// The canvas's own level of detail (RenderRequest's default, 1 px: MapCanvas sets no other).
+void BM_FullExtent_X30_CanvasLod(benchmark::State& state)
+{
+    const Fixture& f = scaled30();
+    for (auto _ : state)
+        renderOnce(f, f.extent, RenderRequest{}.lodTolerancePx, true);
+    report(state, f);
+}
+
+// Every frame at another scale (the margin alternates between 3 % and 4 %), as after each zoom
+// step: no pixel path of the layer caches can be reused.
+void BM_FullExtent_X30_CanvasLod_NewScale(benchmark::State& state)
+{
+    const Fixture& f = scaled30();
+    bool other = false;
+    for (auto _ : state)
+    {
+        renderOnce(f, f.extent, RenderRequest{}.lodTolerancePx, true, other ? 0.04 : 0.03);
+        other = !other;
+    }
     report(state, f);
 }
 
@@ -198,6 +227,8 @@ void BM_BuildCaches_X30(benchmark::State& state)
 BENCHMARK(BM_FullExtent_County)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FullExtent_County_NoLod)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FullExtent_X30)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FullExtent_X30_CanvasLod)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FullExtent_X30_CanvasLod_NewScale)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FullExtent_X30_NoLod)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Zoomed_County_1to10000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildCaches_X30)->Unit(benchmark::kMillisecond)->Iterations(2);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/GeometryPainter.hpp"
+
 namespace redline
 {
 namespace
@@ -168,6 +170,32 @@ const std::vector<Part>& LayerCache::parts(std::size_t i, std::size_t level) con
     if (level == 0)
         return m_layer->features[i].geometry.parts();
     return m_levels[level - 1][i];
+}
+
+QPainterPath LayerCache::pixelPath(std::size_t i, std::size_t level, double metresPerPixel,
+                                   double minStepPx) const
+{
+    const PixelScale scale{level, metresPerPixel, minStepPx};
+    {
+        const std::lock_guard lock(m_pixelMutex);
+        if (!(m_pixelScale == scale))
+        {
+            m_pixelScale = scale;
+            m_pixelPaths.assign(size(), std::nullopt);
+        }
+        if (m_pixelPaths[i])
+            return *m_pixelPaths[i]; // implicitly shared: a reference count, no copy
+    }
+    // The view whose pixel (0, 0) is the extent's top-left corner.
+    const MapTransform origin({m_extent.minX, m_extent.maxY}, metresPerPixel, QSizeF(0, 0));
+    QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
+    appendPixelPath(path, parts(i, level), m_layer->features[i].geometry.dimension(), origin,
+                    minStepPx);
+    const std::lock_guard lock(m_pixelMutex);
+    if (m_pixelScale == scale)
+        m_pixelPaths[i] = path;
+    return path;
 }
 
 } // namespace redline

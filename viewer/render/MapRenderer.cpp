@@ -1,11 +1,13 @@
 #include "render/MapRenderer.hpp"
 
 #include <QFontMetricsF>
+#include <QImage>
 #include <QLineF>
 #include <QPaintDevice>
 #include <QPaintEngine>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -127,31 +129,48 @@ void strokeSymbol(QPainter& painter, const QPainterPath& path, const Symbol& s,
 {
     if (s.stroke.alpha() == 0 || s.penStyle == Qt::NoPen)
         return;
+    const bool raster = isRaster(painter);
     double width = std::max(view.mmToPx(s.strokeMm), 0.8);
     // On screen, hairlines up to 1.5 px are drawn 1 px wide: Qt's raster engine has a fast
     // path for those (the general stroker costs ~10x on the county's 166k vertices).
-    if (width < 1.5 && isRaster(painter))
+    if (width < 1.5 && raster)
         width = 1.0;
-    if (width >= 1.5 && isRaster(painter) && s.penStyle == Qt::SolidLine)
-    {
-        // Wide solid outlines on screen: a few 1 px strokes side by side (fast path) instead
-        // of Qt's general stroker, which took ~17 ms for the county's 3-px outline.
-        const QPen thin(s.stroke, 1.0);
-        // n x n offsets of one pixel make an n-pixel wide line in every direction.
-        const int n = std::clamp(static_cast<int>(std::lround(width - 0.5)), 2, 4);
-        for (int dx = 0; dx < n; ++dx)
-            for (int dy = 0; dy < n; ++dy)
-                if (dx == 0 || dy == 0 || (dx == n - 1 && dy == n - 1))
-                    painter.strokePath(path.translated(dx - (n - 1) / 2.0, dy - (n - 1) / 2.0),
-                                       thin);
-        return;
-    }
     QPen pen(s.stroke, width);
     pen.setStyle(s.penStyle);
     // Round joins add an arc at every vertex; bevel joins look the same at these widths.
     pen.setJoinStyle(Qt::BevelJoin);
     pen.setCapStyle(Qt::FlatCap);
-    painter.strokePath(path, pen);
+    if (!raster)
+    {
+        painter.strokePath(path, pen);
+        return;
+    }
+    // On screen everything goes through the one-pixel fast path: dashed lines as their dashes
+    // (solid pieces; a dashed pen takes Qt's general stroker, which made dashes into polygons
+    // and filled them: 199 M of a x30 full-extent frame's 723 M instructions for the 3,800
+    // vertices of the development boundary alone), wide lines as strokes side by side.
+    QPainterPath solid = path;
+    if (s.penStyle != Qt::SolidLine)
+    {
+        QList<qreal> pattern = pen.dashPattern(); // in pen widths
+        for (qreal& d : pattern)
+            d *= width;
+        solid = dashesOf(path, pattern);
+    }
+    const QPen thin(s.stroke, 1.0, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+    if (width < 1.5)
+    {
+        painter.strokePath(solid, thin);
+        return;
+    }
+    // Wide outlines: a few 1 px strokes side by side instead of Qt's general stroker, which
+    // took ~17 ms for the county's 3-px outline. n x n offsets of one pixel make an n-pixel
+    // wide line in every direction.
+    const int n = std::clamp(static_cast<int>(std::lround(width - 0.5)), 2, 4);
+    for (int dx = 0; dx < n; ++dx)
+        for (int dy = 0; dy < n; ++dy)
+            if (dx == 0 || dy == 0 || (dx == n - 1 && dy == n - 1))
+                painter.strokePath(solid.translated(dx - (n - 1) / 2.0, dy - (n - 1) / 2.0), thin);
 }
 
 void paintSymbol(QPainter& painter, const QPainterPath& path, const Symbol& s,
@@ -162,7 +181,11 @@ void paintSymbol(QPainter& painter, const QPainterPath& path, const Symbol& s,
     strokeSymbol(painter, path, s, view);
 }
 
-void drawHaloText(QPainter& painter, const QRectF& box, const QString& text, const QColor& color)
+namespace
+{
+
+void drawHaloTextDirectly(QPainter& painter, const QRectF& box, const QString& text,
+                          const QColor& color)
 {
     const double d = std::max(1.0, painter.fontInfo().pixelSize() / 10.0);
     painter.setPen(QColor(255, 255, 255, 230));
@@ -171,6 +194,50 @@ void drawHaloText(QPainter& painter, const QRectF& box, const QString& text, con
         painter.drawText(box.translated(o), Qt::AlignCenter, text);
     painter.setPen(color);
     painter.drawText(box, Qt::AlignCenter, text);
+}
+
+} // namespace
+
+void drawHaloText(QPainter& painter, const QRectF& box, const QString& text, const QColor& color)
+{
+    const auto* target = dynamic_cast<const QImage*>(painter.device());
+    if (!isRaster(painter) || target == nullptr ||
+        painter.deviceTransform().type() > QTransform::TxTranslate)
+    {
+        drawHaloTextDirectly(painter, box, text, color);
+        return;
+    }
+    // On screen a label is five glyph runs (four halo offsets and the text): drawn once into an
+    // image kept per thread, it is one blit at every later frame that shows it (pans, layers
+    // switched, the same name elsewhere), a fifth of a x30 full-extent frame before.
+    const int margin =
+        static_cast<int>(std::ceil(std::max(1.0, painter.fontInfo().pixelSize() / 10.0)));
+    const QSize size(static_cast<int>(std::ceil(box.width())) + 2 * margin,
+                     static_cast<int>(std::ceil(box.height())) + 2 * margin);
+    const QString key = text + QChar(0) + painter.font().key() + QChar(0) +
+                        QString::number(color.rgba()) + QChar(0) + QString::number(size.width()) +
+                        'x' + QString::number(size.height()) + '@' +
+                        QString::number(target->dotsPerMeterY());
+    thread_local std::map<QString, QImage> labels;
+    auto it = labels.find(key);
+    if (it == labels.end())
+    {
+        if (labels.size() > 2048)
+            labels.clear();
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        // The target's resolution, so that the font has the same pixel size on both.
+        image.setDotsPerMeterX(target->dotsPerMeterX());
+        image.setDotsPerMeterY(target->dotsPerMeterY());
+        {
+            QPainter p(&image);
+            p.setRenderHints(painter.renderHints());
+            p.setFont(painter.font());
+            drawHaloTextDirectly(p, QRectF(QPointF(margin, margin), box.size()), text, color);
+        }
+        it = labels.emplace(key, std::move(image)).first;
+    }
+    painter.drawImage(box.topLeft() - QPointF(margin, margin), it->second);
 }
 
 RenderStats MapRenderer::render(const RenderRequest& req, QPainter& painter, LabelPlacer* placer)
@@ -200,9 +267,18 @@ RenderStats MapRenderer::render(const RenderRequest& req, QPainter& painter, Lab
         painter.setOpacity(std::clamp(layer.opacity, 0.0, 1.0));
         const auto& features = cache.layer().features;
         const bool wantLabels = req.labels && layer.labels && !layer.style.labelField.empty();
-        // Outlines are stroked once per symbol after the layer's fills: far fewer calls into
-        // the stroker, and no fill of a neighbour covers half of a shared edge.
-        std::vector<std::pair<const Symbol*, QPainterPath>> outlines;
+        // One path per symbol (and dimension), filled then stroked once after the whole layer:
+        // a few calls into the rasteriser and the stroker instead of two per feature (the x30
+        // store has 6,000 features), and no fill of a neighbour covers half of a shared edge.
+        // Features of one symbol that overlap are filled once (winding fill).
+        struct SymbolPath
+        {
+            const Symbol* symbol;
+            bool area;
+            QPainterPath path;
+        };
+        std::vector<SymbolPath> paths;
+        std::vector<std::pair<QRectF, QColor>> dots;
         for (std::size_t i = 0; i < cache.size(); ++i)
         {
             const Envelope& env = cache.envelope(i);
@@ -226,21 +302,23 @@ RenderStats MapRenderer::render(const RenderRequest& req, QPainter& painter, Lab
             {
                 const QPointF p =
                     view.toPixel((env.minX + env.maxX) / 2, (env.minY + env.maxY) / 2);
-                painter.fillRect(QRectF(p.x() - 0.5, p.y() - 0.5, 1, 1),
-                                 symbol.fill.alpha() > 0 ? symbol.fill : symbol.stroke);
+                dots.emplace_back(QRectF(p.x() - 0.5, p.y() - 0.5, 1, 1),
+                                  symbol.fill.alpha() > 0 ? symbol.fill : symbol.stroke);
             }
             else
             {
-                const QPainterPath path =
-                    toPixelPath(cache.parts(i, level), dim, view, req.lodTolerancePx);
-                if (dim == Dimension::Area)
-                    fillSymbol(painter, path, symbol, view);
-                auto it = std::find_if(outlines.begin(), outlines.end(),
-                                       [&](const auto& o) { return o.first == &symbol; });
-                if (it == outlines.end())
-                    outlines.emplace_back(&symbol, path);
-                else
-                    it->second.addPath(path);
+                const bool area = dim == Dimension::Area;
+                auto it = std::find_if(paths.begin(), paths.end(),
+                                       [&](const SymbolPath& sp)
+                                       { return sp.symbol == &symbol && sp.area == area; });
+                if (it == paths.end())
+                {
+                    paths.push_back({&symbol, area, QPainterPath()});
+                    paths.back().path.setFillRule(Qt::WindingFill);
+                    it = std::prev(paths.end());
+                }
+                it->path.addPath(
+                    cache.pixelPath(i, level, view.metresPerPixel(), req.lodTolerancePx));
             }
             ++stats.featuresDrawn;
             if (wantLabels && (dim != Dimension::Area || sizePx > 40))
@@ -255,8 +333,16 @@ RenderStats MapRenderer::render(const RenderRequest& req, QPainter& painter, Lab
                 }
             }
         }
-        for (const auto& [symbol, path] : outlines)
-            strokeSymbol(painter, path, *symbol, view);
+        const QPointF origin = cache.pixelOrigin(view);
+        for (SymbolPath& sp : paths)
+            sp.path.translate(origin);
+        for (const SymbolPath& sp : paths)
+            if (sp.area)
+                fillSymbol(painter, sp.path, *sp.symbol, view);
+        for (const auto& [rect, color] : dots)
+            painter.fillRect(rect, color);
+        for (const SymbolPath& sp : paths)
+            strokeSymbol(painter, sp.path, *sp.symbol, view);
     }
     painter.setOpacity(1.0);
 

@@ -2,7 +2,8 @@
 // Shared state of one QA run: every feature's id, envelope and validity, the scope, and the
 // findings collected so far. GEOS geometries are made when a check needs them and dropped after
 // (geometry()), so a province-sized store is never held twice; only repaired shapes are kept.
-// Confined to the thread running runZoningQa().
+// Confined to the thread running runZoningQa(); the checks' parallel jobs (ParallelJobs.hpp)
+// only read the prepared features and make their own geometries (geometryOn()).
 
 #include <memory>
 #include <string>
