@@ -13,7 +13,7 @@
 # ledger must hold one entry per answered request.
 # 3) One 10,000-site upload, screened synchronously, against `redline screen` on the same file.
 # Usage: scripts/serve-load.sh [DURATION=60s] [CLIENTS=200] [RATE=2000];
-# FORMAT=geojson|wkt; RUNS="closed open upload" (any of them).
+# FORMAT=geojson|wkt; RUNS="closed open upload" (any of them); REDLINE=path of another redline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-60s}
@@ -21,7 +21,7 @@ CLIENTS=${2:-200}
 RATE=${3:-2000}
 RUNS=${RUNS:-closed open upload}
 FORMAT=${FORMAT:-geojson}
-R=$PWD/build/release/engine/cli/redline
+R=${REDLINE:-$PWD/build/release/engine/cli/redline} # REDLINE=…: another build, to compare
 ZONES=$PWD/datasets/yongjia/catalog.yaml
 [ -x "$R" ] || ./scripts/build.sh --target redline
 command -v wrk >/dev/null || { echo "serve-load: install wrk (scripts/install-deps.sh)"; exit 1; }

@@ -16,7 +16,8 @@ using namespace redline;
 // The service keeps each screening as an archived report and serves it again later in every
 // format: what every exporter writes from the restored report must equal, byte for byte, what it
 // writes from the report as computed (the 48 Yongjia sites: polygons, lines, points, holes,
-// attributes of every type, rules with citations, warnings).
+// attributes of every type, rules with citations, warnings, and a site that could not be
+// screened).
 TEST(ReportArchive, EveryFormatIsTheSameAfterTheRoundTrip)
 {
     gdalInit();
@@ -34,6 +35,12 @@ TEST(ReportArchive, EveryFormatIsTheSameAfterTheRoundTrip)
     report.inputSha256 = std::string(64, 'a');
     report.storeRevision = 7;
     ASSERT_EQ(report.results.size(), 48u);
+    SiteResult unusable; // a site that could not be screened keeps its reason
+    unusable.index = 48;
+    unusable.siteId = "X1";
+    unusable.verdict = Verdict::Error;
+    unusable.message = "sites.gpkg, site 'X1': cannot be screened (no area).";
+    report.results.push_back(unusable);
 
     const ScreeningReport restored = service::restoreReport(service::archiveReport(report));
     for (const std::string format : {"json", "csv", "geojson", "html"})
@@ -50,6 +57,7 @@ TEST(ReportArchive, EveryFormatIsTheSameAfterTheRoundTrip)
         const auto& x = report.results[i];
         const auto& y = restored.results[i];
         EXPECT_EQ(x.index, y.index);
+        EXPECT_EQ(x.message, y.message);
         EXPECT_EQ(x.attributes.items(), y.attributes.items());
         EXPECT_EQ(x.geometry.parts(), y.geometry.parts());
         ASSERT_EQ(x.hits.size(), y.hits.size());

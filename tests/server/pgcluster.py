@@ -54,6 +54,11 @@ class PgCluster:
             raise AssertionError(f"{args[0]} failed: {r.stderr.decode()}{r.stdout.decode()}")
         return r
 
+    def restart(self):
+        """Stops the server (every client connection is cut) and starts it again."""
+        self._run(os.path.join(PGBIN, "pg_ctl"), "-D", self.data, "-l",
+                  os.path.join(self.folder, "server.log"), "-w", "-m", "fast", "restart")
+
     def psql(self, database, sql):
         r = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-h", "127.0.0.1", "-p",
                             str(self.port), "-U", "postgres", "-d", database, "-v",

@@ -102,6 +102,21 @@ class PostgisAccounts(unittest.TestCase):
             time.sleep(0.2)
         self.assertEqual(self.svc.request("GET", "/jobs", token).status, 401)
 
+    def test_signing_in_works_across_a_restart_of_the_database(self):
+        session = self.svc.request("POST", "/auth/login",
+                                   json_body={"username": "rita", "password": PASSWORD})
+        self.assertEqual(session.status, 200, session)
+        cookie = http.cookies.SimpleCookie(session.headers["set-cookie"])["redline_session"].value
+        self.pg.restart()  # the service's connections to it are cut
+        # Each thread's connection is opened again for its next statement: no request fails.
+        for _ in range(4):
+            r = self.svc.request("POST", "/auth/login",
+                                 json_body={"username": "rita", "password": PASSWORD})
+            self.assertEqual(r.status, 200, r)
+            r = self.svc.request("GET", "/auth/session",
+                                 headers={"Cookie": "redline_session=" + cookie})
+            self.assertEqual(r.status, 200, r)
+
     def test_users_refuses_a_sqlite_file_for_a_postgis_store(self):
         r = run_cli("users", "list", "--zones", self.store, "--db",
                     os.path.join(self.svc.folder, "other.sqlite"), check=False)

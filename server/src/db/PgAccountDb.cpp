@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "redline/pg/DatabaseError.hpp"
+
 namespace redline::service
 {
 
@@ -52,10 +54,17 @@ std::string dollarParameters(const std::string& sql)
     return std::regex_replace(sql, question, "$$$1");
 }
 
+// The server or the network ended the session (as opposed to an error of the statement).
+bool connectionLost(const pg::DatabaseError& e)
+{
+    const std::string& state = e.sqlstate();
+    return state.empty() || state.starts_with("08") || state.starts_with("57P");
+}
+
 class PgQuery final : public AccountQuery
 {
   public:
-    PgQuery(pg::Connection& c, std::string sql) : m_conn(c), m_sql(std::move(sql)) {}
+    PgQuery(PgAccountDb& db, std::string sql) : m_db(db), m_sql(std::move(sql)) {}
 
     AccountQuery& bind(int index, std::int64_t value) override
     {
@@ -86,7 +95,7 @@ class PgQuery final : public AccountQuery
     }
     void run() override
     {
-        m_result = m_conn.exec(m_sql, m_params, pg::ResultFormat::Text, "cannot read the accounts");
+        m_result = m_db.exec(m_sql, m_params);
         m_ran = true;
     }
     [[nodiscard]] bool isNull(int column) const override { return m_result.isNull(m_row, column); }
@@ -109,7 +118,7 @@ class PgQuery final : public AccountQuery
         return *this;
     }
 
-    pg::Connection& m_conn;
+    PgAccountDb& m_db;
     std::string m_sql;
     std::vector<pg::Param> m_params;
     pg::Result m_result;
@@ -120,40 +129,66 @@ class PgQuery final : public AccountQuery
 } // namespace
 
 PgAccountDb::PgAccountDb(const std::string& store, bool create)
-    : m_conn(pg::ConnectionString::parse(store))
+    : m_target(pg::ConnectionString::parse(store))
 {
+    m_conn.emplace(m_target);
     if (create)
     {
-        pg::Transaction t(m_conn);
+        pg::Transaction t(*m_conn);
         // Two processes creating the schema at once: the second waits, then finds it made.
-        m_conn.exec("SELECT pg_advisory_xact_lock(hashtext('redline_service'))", {},
-                    pg::ResultFormat::Text, "cannot lock the account schema");
-        m_conn.exec(kSchema, "cannot create the account tables (schema redline_service)");
+        m_conn->exec("SELECT pg_advisory_xact_lock(hashtext('redline_service'))", {},
+                     pg::ResultFormat::Text, "cannot lock the account schema");
+        m_conn->exec(kSchema, "cannot create the account tables (schema redline_service)");
         t.commit();
     }
-    m_conn.exec("SET search_path TO redline_service", "cannot use schema redline_service");
+    m_conn->exec("SET search_path TO redline_service", "cannot use schema redline_service");
+}
+
+void PgAccountDb::connect()
+{
+    m_conn.reset();
+    m_conn.emplace(m_target);
+    m_conn->exec("SET search_path TO redline_service", "cannot use schema redline_service");
+}
+
+pg::Result PgAccountDb::exec(const std::string& sql, const std::vector<pg::Param>& params)
+{
+    try
+    {
+        return m_conn->exec(sql, params, pg::ResultFormat::Text, "cannot read the accounts");
+    }
+    catch (const pg::DatabaseError& e)
+    {
+        if (m_inTransaction || !connectionLost(e))
+            throw;
+    }
+    connect();
+    return m_conn->exec(sql, params, pg::ResultFormat::Text, "cannot read the accounts");
 }
 
 std::unique_ptr<AccountQuery> PgAccountDb::query(const std::string& sql)
 {
-    return std::make_unique<PgQuery>(m_conn, dollarParameters(sql));
+    return std::make_unique<PgQuery>(*this, dollarParameters(sql));
 }
 
 void PgAccountDb::begin()
 {
-    m_conn.exec("BEGIN", "cannot begin a transaction");
+    (void)exec("BEGIN", {});
+    m_inTransaction = true;
 }
 
 void PgAccountDb::commit()
 {
-    m_conn.exec("COMMIT", "cannot commit the account change");
+    m_inTransaction = false;
+    m_conn->exec("COMMIT", "cannot commit the account change");
 }
 
 void PgAccountDb::rollback() noexcept
 {
+    m_inTransaction = false;
     try
     {
-        m_conn.exec("ROLLBACK");
+        m_conn->exec("ROLLBACK");
     }
     catch (const std::exception&) // the connection is gone: the server rolled back already
     {
@@ -162,7 +197,7 @@ void PgAccountDb::rollback() noexcept
 
 std::string PgAccountDb::label() const
 {
-    return m_conn.label() + " (schema " + kAccountSchema + ")";
+    return m_target.redacted() + " (schema " + kAccountSchema + ")";
 }
 
 } // namespace redline::service

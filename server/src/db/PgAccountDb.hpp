@@ -3,7 +3,12 @@
 // tokens, sessions and meta in schema `redline_service`, the same columns as the SQLite service
 // database (integers and text; the session key as bytea), so Accounts and the Authenticator run
 // the same statements on both. The schema is created on first use under an advisory lock (two
-// processes starting together create it once).
+// processes starting together create it once). A connection the server dropped (a restart, an
+// idle timeout) is opened again once for a statement outside a transaction; inside one the
+// error is the caller's.
+
+#include <optional>
+#include <vector>
 
 #include "redline/pg/Connection.hpp"
 
@@ -27,8 +32,15 @@ class PgAccountDb final : public AccountDb
     void rollback() noexcept override;
     [[nodiscard]] std::string label() const override;
 
+    // Runs one statement of a query (reconnecting as said above).
+    [[nodiscard]] pg::Result exec(const std::string& sql, const std::vector<pg::Param>& params);
+
   private:
-    pg::Connection m_conn;
+    void connect();
+
+    pg::ConnectionString m_target;
+    std::optional<pg::Connection> m_conn;
+    bool m_inTransaction = false;
 };
 
 } // namespace redline::service

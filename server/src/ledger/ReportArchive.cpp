@@ -1,5 +1,8 @@
 #include "ledger/ReportArchive.hpp"
 
+#include <cstring>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "redline/core/Error.hpp"
@@ -13,21 +16,195 @@ namespace
 using nlohmann::json;
 constexpr int kArchiveVersion = 1;
 
-json attributes(const Attributes& a)
+// CBOR (RFC 8949) written straight from the report: the document restoreReport reads back with
+// json::from_cbor, without building it as a json value first (a screening is archived on every
+// request; the report's JSON for the client is written meanwhile).
+class Cbor
 {
-    json out = json::array();
+  public:
+    void map(std::size_t entries) { head(5, entries); }
+    void array(std::size_t items) { head(4, items); }
+    void text(std::string_view s)
+    {
+        head(3, s.size());
+        m_out.insert(m_out.end(), s.begin(), s.end());
+    }
+    void integer(std::int64_t v)
+    {
+        if (v >= 0)
+            head(0, static_cast<std::uint64_t>(v));
+        else
+            head(1, static_cast<std::uint64_t>(-(v + 1)));
+    }
+    void number(double v)
+    {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &v, sizeof bits);
+        m_out.push_back(0xfb); // IEEE 754 binary64, big-endian
+        for (int shift = 56; shift >= 0; shift -= 8)
+            m_out.push_back(static_cast<std::uint8_t>(bits >> shift));
+    }
+    void boolean(bool b) { m_out.push_back(b ? 0xf5 : 0xf4); }
+    void null() { m_out.push_back(0xf6); }
+    void optionalText(const std::optional<std::string>& s)
+    {
+        if (s)
+            text(*s);
+        else
+            null();
+    }
+    void texts(const std::vector<std::string>& items)
+    {
+        array(items.size());
+        for (const auto& t : items)
+            text(t);
+    }
+    [[nodiscard]] std::vector<std::uint8_t> take() { return std::move(m_out); }
+
+  private:
+    void head(std::uint8_t major, std::uint64_t value)
+    {
+        const auto type = static_cast<std::uint8_t>(major << 5);
+        if (value < 24)
+            return m_out.push_back(static_cast<std::uint8_t>(type | value));
+        int bytes = 8;
+        std::uint8_t info = 27;
+        if (value <= 0xff)
+            bytes = 1, info = 24;
+        else if (value <= 0xffff)
+            bytes = 2, info = 25;
+        else if (value <= 0xffffffffu)
+            bytes = 4, info = 26;
+        m_out.push_back(static_cast<std::uint8_t>(type | info));
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8)
+            m_out.push_back(static_cast<std::uint8_t>(value >> shift));
+    }
+
+    std::vector<std::uint8_t> m_out;
+};
+
+void writeAttributes(Cbor& c, const Attributes& a)
+{
+    c.array(a.items().size());
     for (const auto& [name, value] : a.items())
     {
+        c.array(3);
+        c.text(name);
         if (const auto* i = std::get_if<std::int64_t>(&value))
-            out.push_back({name, "i", *i});
+        {
+            c.text("i");
+            c.integer(*i);
+        }
         else if (const auto* d = std::get_if<double>(&value))
-            out.push_back({name, "d", *d});
+        {
+            c.text("d");
+            c.number(*d);
+        }
         else if (const auto* s = std::get_if<std::string>(&value))
-            out.push_back({name, "s", *s});
+        {
+            c.text("s");
+            c.text(*s);
+        }
         else
-            out.push_back({name, "n", nullptr});
+        {
+            c.text("n");
+            c.null();
+        }
     }
-    return out;
+}
+
+void writeGeometry(Cbor& c, const Geometry& g)
+{
+    c.array(2);
+    c.integer(static_cast<int>(g.type()));
+    c.array(g.parts().size());
+    for (const auto& part : g.parts())
+    {
+        c.array(part.size());
+        for (const auto& ring : part)
+        {
+            c.array(ring.size() * 2);
+            for (const auto& p : ring)
+            {
+                c.number(p.x);
+                c.number(p.y);
+            }
+        }
+    }
+}
+
+void writeHit(Cbor& c, const Hit& h)
+{
+    c.map(14);
+    c.text("layer");
+    c.text(h.layer);
+    c.text("kind");
+    c.text(h.kind);
+    c.text("zone_id");
+    c.text(h.zoneId);
+    c.text("zone_name");
+    c.text(h.zoneName);
+    c.text("attributes");
+    writeAttributes(c, h.attributes);
+    c.text("overlap_m2");
+    c.number(h.overlapM2);
+    c.text("overlap_ell_m2");
+    c.number(h.overlapEllipsoidalM2);
+    c.text("site_share");
+    c.number(h.siteShare);
+    c.text("overlap_length_m");
+    c.number(h.overlapLengthM);
+    c.text("distance_m");
+    c.number(h.distanceM);
+    c.text("contains");
+    c.boolean(h.contains);
+    c.text("overlap");
+    writeGeometry(c, h.overlap);
+    c.text("verdict");
+    c.integer(static_cast<int>(h.verdict));
+    c.text("rules");
+    c.array(h.rules.size());
+    for (const auto& r : h.rules)
+    {
+        c.array(6);
+        c.text(r.ruleId);
+        c.integer(static_cast<int>(r.verdict));
+        c.text(r.citation);
+        c.text(r.reason);
+        c.text(r.reasonEn);
+        c.text(r.confidence);
+    }
+}
+
+void writeSite(Cbor& c, const SiteResult& s)
+{
+    c.map(12);
+    c.text("index");
+    c.integer(static_cast<std::int64_t>(s.index));
+    c.text("site_id");
+    c.text(s.siteId);
+    c.text("name");
+    c.text(s.name);
+    c.text("attributes");
+    writeAttributes(c, s.attributes);
+    c.text("geometry");
+    writeGeometry(c, s.geometry);
+    c.text("area_m2");
+    c.number(s.areaM2);
+    c.text("area_ell_m2");
+    c.number(s.areaEllipsoidalM2);
+    c.text("length_m");
+    c.number(s.lengthM);
+    c.text("verdict");
+    c.integer(static_cast<int>(s.verdict));
+    c.text("message");
+    c.text(s.message);
+    c.text("hits");
+    c.array(s.hits.size());
+    for (const auto& h : s.hits)
+        writeHit(c, h);
+    c.text("warnings");
+    c.texts(s.warnings);
 }
 
 Attributes attributes(const json& j)
@@ -49,28 +226,6 @@ Attributes attributes(const json& j)
     return a;
 }
 
-json geometry(const Geometry& g)
-{
-    json parts = json::array();
-    for (const auto& part : g.parts())
-    {
-        json rings = json::array();
-        for (const auto& ring : part)
-        {
-            std::vector<double> xy;
-            xy.reserve(ring.size() * 2);
-            for (const auto& p : ring)
-            {
-                xy.push_back(p.x);
-                xy.push_back(p.y);
-            }
-            rings.push_back(std::move(xy));
-        }
-        parts.push_back(std::move(rings));
-    }
-    return {static_cast<int>(g.type()), std::move(parts)};
-}
-
 Geometry geometry(const json& j)
 {
     std::vector<Part> parts;
@@ -90,28 +245,6 @@ Geometry geometry(const json& j)
     if (parts.empty())
         return {};
     return Geometry(static_cast<GeometryType>(j.at(0).get<int>()), std::move(parts));
-}
-
-json hit(const Hit& h)
-{
-    json rules = json::array();
-    for (const auto& r : h.rules)
-        rules.push_back({r.ruleId, static_cast<int>(r.verdict), r.citation, r.reason, r.reasonEn,
-                         r.confidence});
-    return {{"layer", h.layer},
-            {"kind", h.kind},
-            {"zone_id", h.zoneId},
-            {"zone_name", h.zoneName},
-            {"attributes", attributes(h.attributes)},
-            {"overlap_m2", h.overlapM2},
-            {"overlap_ell_m2", h.overlapEllipsoidalM2},
-            {"site_share", h.siteShare},
-            {"overlap_length_m", h.overlapLengthM},
-            {"distance_m", h.distanceM},
-            {"contains", h.contains},
-            {"overlap", geometry(h.overlap)},
-            {"verdict", static_cast<int>(h.verdict)},
-            {"rules", std::move(rules)}};
 }
 
 Hit hit(const json& j)
@@ -136,24 +269,6 @@ Hit hit(const json& j)
     return h;
 }
 
-json site(const SiteResult& s)
-{
-    json hits = json::array();
-    for (const auto& h : s.hits)
-        hits.push_back(hit(h));
-    return {{"index", s.index},
-            {"site_id", s.siteId},
-            {"name", s.name},
-            {"attributes", attributes(s.attributes)},
-            {"geometry", geometry(s.geometry)},
-            {"area_m2", s.areaM2},
-            {"area_ell_m2", s.areaEllipsoidalM2},
-            {"length_m", s.lengthM},
-            {"verdict", static_cast<int>(s.verdict)},
-            {"hits", std::move(hits)},
-            {"warnings", s.warnings}};
-}
-
 SiteResult site(const json& j)
 {
     SiteResult s;
@@ -166,15 +281,12 @@ SiteResult site(const json& j)
     s.areaEllipsoidalM2 = j.at("area_ell_m2");
     s.lengthM = j.at("length_m");
     s.verdict = static_cast<Verdict>(j.at("verdict").get<int>());
+    if (j.contains("message")) // archives written before it was kept have none
+        s.message = j.at("message").get<std::string>();
     for (const auto& h : j.at("hits"))
         s.hits.push_back(hit(h));
     s.warnings = j.at("warnings").get<std::vector<std::string>>();
     return s;
-}
-
-json optional(const std::optional<std::string>& s)
-{
-    return s ? json(*s) : json();
 }
 
 std::optional<std::string> optional(const json& j)
@@ -188,24 +300,42 @@ std::optional<std::string> optional(const json& j)
 
 std::vector<std::uint8_t> archiveReport(const ScreeningReport& r)
 {
-    json sites = json::array();
+    Cbor c;
+    c.map(14);
+    c.text("archive");
+    c.integer(kArchiveVersion);
+    c.text("redline_version");
+    c.text(r.redlineVersion);
+    c.text("zones");
+    c.text(r.zones);
+    c.text("store");
+    c.text(r.store);
+    c.text("store_revision");
+    if (r.storeRevision)
+        c.integer(*r.storeRevision);
+    else
+        c.null();
+    c.text("sites_source");
+    c.text(r.sites);
+    c.text("analysis_crs");
+    c.text(r.analysisCrs);
+    c.text("rule_set");
+    c.text(r.ruleSet);
+    c.text("rule_set_version");
+    c.text(r.ruleSetVersion);
+    c.text("warnings");
+    c.texts(r.warnings);
+    c.text("job_id");
+    c.optionalText(r.jobId);
+    c.text("user");
+    c.optionalText(r.user);
+    c.text("input_sha256");
+    c.optionalText(r.inputSha256);
+    c.text("results");
+    c.array(r.results.size());
     for (const auto& s : r.results)
-        sites.push_back(site(s));
-    const json doc = {{"archive", kArchiveVersion},
-                      {"redline_version", r.redlineVersion},
-                      {"zones", r.zones},
-                      {"store", r.store},
-                      {"store_revision", r.storeRevision ? json(*r.storeRevision) : json()},
-                      {"sites_source", r.sites},
-                      {"analysis_crs", r.analysisCrs},
-                      {"rule_set", r.ruleSet},
-                      {"rule_set_version", r.ruleSetVersion},
-                      {"warnings", r.warnings},
-                      {"job_id", optional(r.jobId)},
-                      {"user", optional(r.user)},
-                      {"input_sha256", optional(r.inputSha256)},
-                      {"results", std::move(sites)}};
-    return json::to_cbor(doc);
+        writeSite(c, s);
+    return c.take();
 }
 
 ScreeningReport restoreReport(const std::vector<std::uint8_t>& bytes)
