@@ -1,6 +1,16 @@
 // redline serve: the screening service (issue 11, DESIGN A5) on one store, loopback by default.
+// Where the viewer was built, `redline-service` beside this program is the same program with the
+// PDF report (Qt): `redline serve` executes it in its own place (same process id, arguments and
+// environment), so that no other subcommand loads Qt.
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -9,6 +19,40 @@
 #ifdef REDLINE_SERVICE_PDF
 #include "QtPdfReports.hpp"
 #endif
+
+namespace
+{
+
+#ifndef REDLINE_SERVICE_PDF
+// Replaces this process with `redline-service` from this program's folder, with the same
+// arguments (read back from /proc/self/cmdline); returns only when there is none to run.
+void runServiceProgramIfBuilt()
+{
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return;
+    const std::string service = (self.parent_path() / "redline-service").string();
+    if (::access(service.c_str(), X_OK) != 0)
+        return;
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    const std::string cmdline{std::istreambuf_iterator<char>(in), {}};
+    std::vector<std::string> args;
+    for (std::size_t at = 0; at < cmdline.size();)
+    {
+        const std::size_t end = cmdline.find('\0', at);
+        args.push_back(cmdline.substr(at, end - at));
+        at = end == std::string::npos ? cmdline.size() : end + 1;
+    }
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(service.c_str(), argv.data()); // returns only on failure: serve without the PDF
+}
+#endif
+
+} // namespace
 
 void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exitCode)
 {
@@ -35,6 +79,9 @@ void addServeCommand(CLI::App& app, const redline::Registry& registry, int& exit
     sub->callback(
         [args, &registry, &exitCode]
         {
+#ifndef REDLINE_SERVICE_PDF
+            runServiceProgramIfBuilt();
+#endif
             auto c = args->settings;
             if (!args->config.empty())
                 redline::service::loadConfigFile(args->config, c);
