@@ -401,40 +401,49 @@ class Generator
     // red line (what the coordination check finds).
     Layer farmland()
     {
-        Layer l = makeLayer("permanent_farmland", m_crs, {"zone_id", "name"});
-        for (std::size_t i = 0; i < m_spec.farmlandParcels; ++i)
-        {
-            const double r = std::sqrt(m_coordinationRng.logUniform(5e4, 8e5) / std::numbers::pi);
-            const Point c{
-                m_coordinationRng.uniform(m_spec.extent.minX + r, m_spec.extent.maxX - r),
-                m_coordinationRng.uniform(m_spec.extent.minY + r, m_spec.extent.maxY - r)};
-            Feature f;
-            f.fid = static_cast<std::int64_t>(i + 1);
-            f.geometry = Geometry::polygon(
-                starRing(m_coordinationRng, c, r, m_coordinationRng.between(20, 120), 0.3, 0.01));
-            f.attributes.set("zone_id", numbered("JBNT", i + 1, 5));
-            f.attributes.set("name", "永久基本农田 " + std::to_string(i + 1));
-            l.features.push_back(std::move(f));
-        }
-        return l;
+        return coordinationLayer(
+            "permanent_farmland", m_spec.farmlandParcels,
+            [this] { return std::sqrt(m_coordinationRng.logUniform(5e4, 8e5) / std::numbers::pi); },
+            {20, 120, 0.01}, "JBNT", 5, "永久基本农田 ");
     }
 
     // Urban development boundaries: a few towns of 1-4 km radius.
     Layer developmentBoundary()
     {
-        Layer l = makeLayer("urban_development_boundary", m_crs, {"zone_id", "name"});
-        for (std::size_t i = 0; i < m_spec.developmentZones; ++i)
+        return coordinationLayer(
+            "urban_development_boundary", m_spec.developmentZones,
+            [this] { return m_coordinationRng.logUniform(1000, 4000); }, {200, 800, 0.005}, "CKBJ",
+            4, "城镇开发边界 ");
+    }
+
+    struct StarShape
+    {
+        std::size_t minVertices;
+        std::size_t maxVertices;
+        double jitter;
+    };
+
+    // `count` star-shaped polygons anywhere in the extent, each drawn from the coordination stream
+    // in this order: radius, centre, vertex count, outline.
+    template <typename Radius>
+    Layer coordinationLayer(const char* name, std::size_t count, Radius radius, StarShape shape,
+                            const char* idPrefix, int idDigits, const std::string& namePrefix)
+    {
+        Layer l = makeLayer(name, m_crs, {"zone_id", "name"});
+        for (std::size_t i = 0; i < count; ++i)
         {
-            const double r = m_coordinationRng.logUniform(1000, 4000);
+            const double r = radius();
             const Point c{
                 m_coordinationRng.uniform(m_spec.extent.minX + r, m_spec.extent.maxX - r),
                 m_coordinationRng.uniform(m_spec.extent.minY + r, m_spec.extent.maxY - r)};
             Feature f;
             f.fid = static_cast<std::int64_t>(i + 1);
-            f.geometry = Geometry::polygon(
-                starRing(m_coordinationRng, c, r, m_coordinationRng.between(200, 800), 0.3, 0.005));
-            f.attributes.set("zone_id", numbered("CKBJ", i + 1, 4));
-            f.attributes.set("name", "城镇开发边界 " + std::to_string(i + 1));
+            const std::size_t vertices =
+                m_coordinationRng.between(shape.minVertices, shape.maxVertices);
+            f.geometry =
+                Geometry::polygon(starRing(m_coordinationRng, c, r, vertices, 0.3, shape.jitter));
+            f.attributes.set("zone_id", numbered(idPrefix, i + 1, idDigits));
+            f.attributes.set("name", namePrefix + std::to_string(i + 1));
             l.features.push_back(std::move(f));
         }
         return l;
