@@ -9,7 +9,7 @@
 
 #include "redline/core/Error.hpp"
 
-#include "data/AttributesJson.hpp"
+#include "redline/data/AttributesJson.hpp"
 #include "gdal/GdalErrorScope.hpp"
 #include "gdal/OgrConvert.hpp"
 
@@ -227,7 +227,7 @@ std::string sqlBlob(const std::vector<unsigned char>& bytes)
 
 std::string attributesToJson(const Attributes& a)
 {
-    return redline::detail::attributesToJson<nlohmann::ordered_json>(a).dump();
+    return redline::attributesToJson<nlohmann::ordered_json>(a).dump();
 }
 
 Attributes attributesFromJson(const std::string& json)

@@ -6,11 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "redline/core/AtomicFile.hpp"
+#include "redline/core/CsvField.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
+#include "redline/data/AttributesJson.hpp"
 #include "redline/io/VectorWriter.hpp"
 
-#include "data/AttributesJson.hpp"
 #include "report/PrettyJson.hpp"
 #include "report/ReportLayers.hpp"
 
@@ -39,7 +40,7 @@ std::string fixed(double v, int decimals)
 void writeHit(detail::PrettyJson& j, const Hit& h)
 {
     j.beginObject();
-    j.key("attributes").value(detail::attributesToJson(h.attributes));
+    j.key("attributes").value(attributesToJson(h.attributes));
     j.key("contains").boolean(h.contains);
     j.key("distance_m").number(rounded(h.distanceM, 4));
     j.key("kind").string(h.kind);
@@ -139,16 +140,6 @@ void writeJson(const ScreeningReport& r, std::ostream& out)
     j.endObject();
     j.text() += '\n';
     out << j.text();
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 // DESIGN A4's columns first and unchanged, then `message` (why a site has verdict error), then

@@ -1,6 +1,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/core/CsvField.hpp"
 #include "redline/core/Numbers.hpp"
 #include "redline/stats/ZoningStats.hpp"
 
@@ -13,16 +14,6 @@ namespace
 std::string fixed(double v, int decimals)
 {
     return formatFixed(v, decimals);
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/data/AttributesJson.hpp"
 #include "redline/geo/CrsTransform.hpp"
 
 namespace redline::service
@@ -103,19 +104,8 @@ std::string geometryToGeoJson(const Geometry& g, int decimals)
 
 std::string attributesToGeoJson(const Attributes& a)
 {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    for (const auto& [name, value] : a.items())
-    {
-        if (const auto* i = std::get_if<std::int64_t>(&value))
-            j[name] = *i;
-        else if (const auto* d = std::get_if<double>(&value))
-            j[name] = *d;
-        else if (const auto* s = std::get_if<std::string>(&value))
-            j[name] = *s;
-        else
-            j[name] = nullptr;
-    }
-    return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return attributesToJson<nlohmann::ordered_json>(a).dump(
+        -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 Geometry toCrs84(const Geometry& g, const std::string& fromWkt)

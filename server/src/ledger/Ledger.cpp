@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redline/core/CsvField.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/report/ReportWriter.hpp"
 
@@ -42,16 +43,6 @@ std::int64_t insertEntry(Database& db, const LedgerEntry& e, const std::string& 
     s.bind(13, e.storeFingerprint).bind(14, e.parameters);
     s.run();
     return db.lastInsertId();
-}
-
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 } // namespace

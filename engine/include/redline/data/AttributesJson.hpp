@@ -1,12 +1,13 @@
 #pragma once
-// Attributes as a JSON object (engine-internal): integers, reals and strings keep their JSON
-// types, nulls stay null. Templated on the nlohmann JSON flavour (ordered or not).
+// Attributes as a JSON object: integers, reals and strings keep their JSON types, nulls stay null.
+// Templated on the nlohmann JSON flavour (ordered or not). Used by the report writers, the
+// revision tables and the service's Features API.
 
 #include <nlohmann/json.hpp>
 
 #include "redline/data/Attributes.hpp"
 
-namespace redline::detail
+namespace redline
 {
 
 template <typename Json = nlohmann::json>
@@ -27,4 +28,4 @@ template <typename Json = nlohmann::json>
     return j;
 }
 
-} // namespace redline::detail
+} // namespace redline
