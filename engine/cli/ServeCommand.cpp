@@ -5,8 +5,11 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -48,7 +51,9 @@ void runServiceProgramIfBuilt()
     for (auto& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execv(service.c_str(), argv.data()); // returns only on failure: serve without the PDF
+    ::execv(service.c_str(), argv.data()); // returns only on failure
+    std::cerr << "redline: could not start " << service << " (" << std::strerror(errno)
+              << "); serving without the PDF report.\n";
 }
 #endif
 

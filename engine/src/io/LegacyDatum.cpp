@@ -46,12 +46,16 @@ std::optional<std::string> legacyDatumOf(const Crs& crs)
     // geographic CRS is taken out with CopyGeogCSFrom and its own code read: asking the projected
     // CRS for GetAuthorityCode("GEOGCS") exports it to WKT and searches proj.db by name (~7 ms,
     // a tenth of a one-site `redline screen`).
+    // Only a geographic CRS's own code says which datum it is: when the geographic part cannot
+    // be taken out, the names below decide (never the projected CRS's code).
     OGRSpatialReference geographic;
-    const OGRSpatialReference* geog = srs;
-    if (!srs->IsGeographic() && geographic.CopyGeogCSFrom(srs) == OGRERR_NONE)
+    const OGRSpatialReference* geog = nullptr;
+    if (srs->IsGeographic())
+        geog = srs;
+    else if (geographic.CopyGeogCSFrom(srs) == OGRERR_NONE)
         geog = &geographic;
-    const char* authority = geog->GetAuthorityName(nullptr);
-    const char* code = geog->GetAuthorityCode(nullptr);
+    const char* authority = geog ? geog->GetAuthorityName(nullptr) : nullptr;
+    const char* code = geog ? geog->GetAuthorityCode(nullptr) : nullptr;
     if (authority && code && std::string(authority) == "EPSG")
     {
         const std::string c = code;
