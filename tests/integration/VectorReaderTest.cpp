@@ -118,6 +118,20 @@ TEST_F(VectorReader, SwappedLonLatIsOutsideTheAreaOfUse)
     expectError<CrsError>([&] { (void)readLayer(p, o); }, {p, "feature 'P7'", "area of use", "swapped"});
 }
 
+// The layer's CRS is taken as GDAL read it (not through WKT 1, which drops the EPSG area of use):
+// lon/lat degrees declared as EPSG:4549 (area of use 118.5–121.5°E, 24.43–53.33°N, projinfo) lie
+// some 3,000 km from that area and are refused, not screened far away from every zone.
+TEST_F(VectorReader, LonLatDeclaredProjectedIsOutsideTheAreaOfUse)
+{
+    const std::string p = geojson(
+        "lonlat_as_4549.geojson",
+        R"({"type":"Feature","properties":{"site_id":"D1"},"geometry":{"type":"Point","coordinates":[120.65,28.15]}})");
+    ReadOptions o;
+    o.idField = "site_id";
+    expectError<CrsError>([&] { (void)readLayer(p, o); },
+                          {p, "feature 'D1'", "area of use of EPSG:4549", "longitude/latitude"});
+}
+
 TEST_F(VectorReader, EmptyGeometryNamesTheFeature)
 {
     const std::string p = geojson("empty.geojson",

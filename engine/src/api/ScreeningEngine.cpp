@@ -21,6 +21,8 @@
 #include "redline/rules/ProjectAttributeMapping.hpp"
 #include "redline/rules/ResolveRuleSet.hpp"
 
+#include "gdal/DriversByExtension.hpp"
+
 namespace redline
 {
 
@@ -260,20 +262,32 @@ Layer ScreeningEngine::loadSites(const ScreeningRequest& request) const
         so.towgs84 = parseTowgs84(request.towgs84);
     so.zoningExtent = m_extent;
     so.keepUnusableSites = true; // one bad site gets the verdict `error`, the others are screened
-    const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesPath.empty())
+    {
+        const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
         return withProjectAttributes(siteFromWkt(request.siteWkt, crs, so), request);
+    }
     if (!request.sitesData.empty())
     {
-        // Read from memory: the same GDAL driver as for a file of that name, without the disk.
+        // Read from memory: the GDAL drivers of a file of that name, without the disk (and
+        // without GDAL probing every other driver).
         const MemoryFile file(request.sitesData, request.sitesPath);
         ScreeningRequest named = request;
         named.sitesData.clear();
         named.sitesPath = file.path();
         if (named.sitesLabel.empty())
             named.sitesLabel = request.sitesPath;
-        return loadSites(named);
+        const std::string ext = std::filesystem::path(request.sitesPath).extension().string();
+        so.drivers = detail::vectorDriversForExtension(ext.empty() ? ext : ext.substr(1));
+        return loadSitesFrom(named, so);
     }
+    return loadSitesFrom(request, so);
+}
+
+Layer ScreeningEngine::loadSitesFrom(const ScreeningRequest& request,
+                                     const SiteSourceOptions& so) const
+{
+    const Crs& crs = threadAnalysisCrs(m_id, m_analysisCrsWkt);
     if (request.sitesLabel.empty())
         return withProjectAttributes(redline::loadSites(request.sitesPath, crs, so, &m_registry),
                                      request);

@@ -71,8 +71,22 @@ Crs Crs::fromWkt(const std::string& wkt)
     return c;
 }
 
-bool Crs::isValid() const { return !m_impl->srs.IsEmpty(); }
-bool Crs::isGeographic() const { return m_impl->srs.IsGeographic() != 0; }
+Crs Crs::fromNativeHandle(const void* ogrSpatialReference)
+{
+    Crs c;
+    c.m_impl->srs = *static_cast<const OGRSpatialReference*>(ogrSpatialReference);
+    c.m_impl->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return c;
+}
+
+bool Crs::isValid() const
+{
+    return !m_impl->srs.IsEmpty();
+}
+bool Crs::isGeographic() const
+{
+    return m_impl->srs.IsGeographic() != 0;
+}
 
 std::optional<int> Crs::epsg() const
 {
@@ -143,6 +157,9 @@ bool Crs::isSame(const Crs& other) const
     return m_impl->srs.IsSame(&other.m_impl->srs, opts) != 0;
 }
 
-const void* Crs::nativeHandle() const { return &m_impl->srs; }
+const void* Crs::nativeHandle() const
+{
+    return &m_impl->srs;
+}
 
 } // namespace redline

@@ -6,8 +6,6 @@
 #include <memory>
 #include <sstream>
 
-#include "gdal/OgrConvert.hpp"
-#include "geo/TransformCache.hpp"
 #include "redline/core/Error.hpp"
 #include "redline/core/Numbers.hpp"
 #include "redline/geo/CrsTransform.hpp"
@@ -18,6 +16,9 @@
 #include "redline/io/SiteValidation.hpp"
 #include "redline/io/VectorReader.hpp"
 #include "redline/plugin/Registry.hpp"
+
+#include "gdal/OgrConvert.hpp"
+#include "geo/TransformCache.hpp"
 
 namespace redline
 {
@@ -98,8 +99,8 @@ void checkUsable(const Layer& layer, const SiteSourceOptions& options)
         throw GeometryError(first->error);
     if (unusable == layer.features.size())
         throw GeometryError(describeLocation(layer.source, layer.name) + ": none of the " +
-                            std::to_string(unusable) + " sites can be screened; the first: " +
-                            first->error);
+                            std::to_string(unusable) +
+                            " sites can be screened; the first: " + first->error);
 }
 
 // Applies the web datum, legacy datum and reprojection steps shared by files and WKT.
@@ -110,8 +111,16 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
         throw CrsError(describeLocation(layer.source, layer.name) +
                        " has no coordinate reference system; give it with --site-crs (e.g. "
                        "EPSG:4549, EPSG:4490 or gcj02).");
-    // Kept for the far-away diagnosis, which re-reads the coordinates as given.
-    const Crs sourceCrs = layer.crs;
+    // The CRS the coordinates were given in, kept (moved, not copied) when layer.crs changes: the
+    // diagnoses below re-read the coordinates as given.
+    std::optional<Crs> asGiven;
+    const auto replaceCrs = [&](Crs next)
+    {
+        if (!asGiven)
+            asGiven = std::move(layer.crs);
+        layer.crs = std::move(next);
+    };
+    const auto sourceCrs = [&]() -> const Crs& { return asGiven ? *asGiven : layer.crs; };
     std::vector<Geometry> asRead;
     if (options.zoningExtent)
         for (const Feature& f : layer.features)
@@ -124,9 +133,9 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
             throw CrsError(describeLocation(layer.source, layer.name) +
                            " is in the projected CRS " + layer.crs.label() + ", but --site-crs " +
                            *options.siteCrs + " needs longitude/latitude coordinates.");
-        forEachPlaced(layer, options, [&](Feature& f)
-                      { f.geometry = webDatumToWgs84(f.geometry, *web); });
-        layer.crs = Crs::fromEpsg(4490);
+        forEachPlaced(layer, options,
+                      [&](Feature& f) { f.geometry = webDatumToWgs84(f.geometry, *web); });
+        replaceCrs(Crs::fromEpsg(4490));
         layer.warnings.push_back(describeLocation(layer.source, layer.name) +
                                  ": coordinates converted from the " + datumName +
                                  " web-map datum to WGS84/CGCS2000 (EPSG:4490), as asked by "
@@ -138,7 +147,7 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
         // Through WGS84 itself: PROJ applies the Helmert only towards EPSG:4326 (LegacyDatum.hpp).
         const CrsTransform toWgs84(withTowgs84(layer.crs, *options.towgs84), Crs::fromEpsg(4326));
         forEachPlaced(layer, options, [&](Feature& f) { f.geometry = toWgs84.apply(f.geometry); });
-        layer.crs = Crs::fromEpsg(4490); // = WGS84 within about a metre
+        replaceCrs(Crs::fromEpsg(4490)); // = WGS84 within about a metre
     }
     else if (auto legacy = legacyDatumOf(layer.crs))
     {
@@ -173,7 +182,7 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
                                   analysisCrs.label() + " (" + why + ")";
                 const std::size_t i = static_cast<std::size_t>(&f - layer.features.data());
                 if (options.zoningExtent && i < asRead.size())
-                    if (auto cause = likelyMisreading(asRead[i], sourceCrs, analysisCrs,
+                    if (auto cause = likelyMisreading(asRead[i], sourceCrs(), analysisCrs,
                                                       *options.zoningExtent))
                         msg += "; likely cause: " + *cause;
                 if (!options.keepUnusableSites)
@@ -182,7 +191,7 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
                 f.geometry = Geometry();
             }
         }
-        layer.crs = analysisCrs;
+        replaceCrs(analysisCrs);
     }
 
     if (options.zoningExtent && !options.zoningExtent->isEmpty())
@@ -211,7 +220,7 @@ Layer placeSites(Layer layer, const Crs& analysisCrs, const SiteSourceOptions& o
                 continue;
             if (++farAway > kMaxDiagnosedSites)
                 continue;
-            if (auto w = farAwayWarning(siteLabel(f), asRead[i], sourceCrs, placed, analysisCrs,
+            if (auto w = farAwayWarning(siteLabel(f), asRead[i], sourceCrs(), placed, analysisCrs,
                                         *options.zoningExtent))
                 layer.warnings.push_back(describeLocation(layer.source, layer.name) + ": " + *w +
                                          ".");
@@ -281,6 +290,7 @@ Layer loadSites(const std::string& path, const Crs& analysisCrs, const SiteSourc
         read.layerName = cadLayer ? std::nullopt : options.layerName;
         read.assumeCrs = declared;
         read.idField = "site_id";
+        read.drivers = options.drivers;
         if (cad)
             read.dxfEncoding = cadTextEncoding(path);
         read.repairInvalid = false; // validateSites repairs, for every importer alike

@@ -41,7 +41,7 @@ namespace
 // Sets a GDAL configuration option for the calling thread only, restoring it on scope exit.
 class ThreadConfigOption
 {
-public:
+  public:
     ThreadConfigOption(const char* key, const std::optional<std::string>& value) : m_key(key)
     {
         if (!value)
@@ -59,7 +59,7 @@ public:
     ThreadConfigOption(const ThreadConfigOption&) = delete;
     ThreadConfigOption& operator=(const ThreadConfigOption&) = delete;
 
-private:
+  private:
     const char* m_key;
     std::optional<std::string> m_previous;
     bool m_set = false;
@@ -160,7 +160,11 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (sniff)
         openOptions.SetNameValue("ENCODING", "");
     const ThreadConfigOption dxfEncoding("DXF_ENCODING", options.dxfEncoding);
-    auto ds = detail::openVector(path, false, openOptions.List());
+    CPLStringList drivers;
+    for (const auto& name : options.drivers)
+        drivers.AddString(name.c_str());
+    auto ds = detail::openVector(path, false, openOptions.List(),
+                                 options.drivers.empty() ? nullptr : drivers.List());
     if (!ds)
     {
         std::error_code ec;
@@ -198,12 +202,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
     if (options.assumeCrs)
         out.crs = *options.assumeCrs;
     else if (const auto* srs = ogrLayer->GetSpatialRef())
-    {
-        char* wkt = nullptr;
-        srs->exportToWkt(&wkt);
-        detail::CplString owned(wkt);
-        out.crs = Crs::fromWkt(wkt ? wkt : "");
-    }
+        out.crs = Crs::fromNativeHandle(srs);
 
     OGRFeatureDefn* defn = ogrLayer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
@@ -227,7 +226,7 @@ Layer readLayer(const std::string& path, const ReadOptions& options)
                                        : nullptr;
     // Lon/lat on the source's own datum: enough for the area-of-use check (2° margin), and far
     // quicker for PROJ to set up than a transform to WGS 84.
-    const CrsTransform& toLonLat = detail::cachedTransform(out.crs, out.crs.geographicBase());
+    const CrsTransform& toLonLat = detail::cachedTransformToGeographicBase(out.crs);
     detail::GeosContext geos;
     std::size_t droppedZmCount = 0;
 

@@ -12,65 +12,63 @@ namespace redline::detail
 namespace
 {
 
-// Well-formed UTF-8 (Unicode Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF),
-// what nlohmann's strict decoder accepts.
-bool wellFormedUtf8(std::string_view s)
+// The length of the well-formed UTF-8 sequence that starts at p[0] >= 0x80 (Unicode Table 3-7: no
+// overlongs, no surrogates, nothing above U+10FFFF: what nlohmann's strict decoder accepts), or
+// 0 when it is not one.
+std::size_t utf8SequenceLength(const unsigned char* p, const unsigned char* end)
 {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = p + s.size();
-    while (p < end)
+    const unsigned char b = *p;
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF)
+        n = 1;
+    else if (b >= 0xE0 && b <= 0xEF)
     {
-        const unsigned char b = *p;
-        if (b < 0x80)
-        {
-            ++p;
-            continue;
-        }
-        std::size_t n = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (b >= 0xC2 && b <= 0xDF)
-            n = 1;
-        else if (b >= 0xE0 && b <= 0xEF)
-        {
-            n = 2;
-            lo = b == 0xE0 ? 0xA0 : 0x80;
-            hi = b == 0xED ? 0x9F : 0xBF;
-        }
-        else if (b >= 0xF0 && b <= 0xF4)
-        {
-            n = 3;
-            lo = b == 0xF0 ? 0x90 : 0x80;
-            hi = b == 0xF4 ? 0x8F : 0xBF;
-        }
-        else
-            return false;
-        if (static_cast<std::size_t>(end - p) <= n || p[1] < lo || p[1] > hi)
-            return false;
-        for (std::size_t k = 2; k <= n; ++k)
-            if (p[k] < 0x80 || p[k] > 0xBF)
-                return false;
-        p += n + 1;
+        n = 2;
+        lo = b == 0xE0 ? 0xA0 : 0x80;
+        hi = b == 0xED ? 0x9F : 0xBF;
     }
-    return true;
+    else if (b >= 0xF0 && b <= 0xF4)
+    {
+        n = 3;
+        lo = b == 0xF0 ? 0x90 : 0x80;
+        hi = b == 0xF4 ? 0x8F : 0xBF;
+    }
+    else
+        return 0;
+    if (static_cast<std::size_t>(end - p) <= n || p[1] < lo || p[1] > hi)
+        return 0;
+    for (std::size_t k = 2; k <= n; ++k)
+        if (p[k] < 0x80 || p[k] > 0xBF)
+            return 0;
+    return n + 1;
 }
 
 // A JSON string as nlohmann's dump() writes it (ensure_ascii off): UTF-8 copied as is, quote,
-// backslash and control characters escaped. Text that is not UTF-8 goes to nlohmann itself,
-// which refuses it (json::type_error) exactly as the document's dump would.
+// backslash and control characters escaped; one pass. Text that is not UTF-8 goes to nlohmann
+// itself, which refuses it (json::type_error) exactly as the document's dump would.
 void appendString(std::string& out, std::string_view s)
 {
-    const bool ascii = std::none_of(s.begin(), s.end(),
-                                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (!ascii && !wellFormedUtf8(s))
-    {
-        out += nlohmann::json(std::string(s)).dump();
-        return;
-    }
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = bytes + s.size();
+    const std::size_t rollback = out.size();
     out += '"';
     std::size_t from = 0; // start of the bytes not yet written, none of which needs escaping
     for (std::size_t i = 0; i < s.size(); ++i)
     {
         const char c = s[i];
+        if (static_cast<unsigned char>(c) >= 0x80)
+        {
+            const std::size_t n = utf8SequenceLength(bytes + i, end);
+            if (n == 0)
+            {
+                out.resize(rollback);
+                out += nlohmann::json(std::string(s)).dump();
+                return;
+            }
+            i += n - 1;
+            continue;
+        }
         if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
             continue;
         out.append(s.data() + from, i - from);

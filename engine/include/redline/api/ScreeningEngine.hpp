@@ -28,6 +28,7 @@ namespace redline
 {
 
 class Registry;
+struct SiteSourceOptions;
 namespace detail
 {
 struct OpenedStore;
@@ -102,6 +103,9 @@ class ScreeningEngine
     // The request's project attributes (--fields, --site-attr, aliases, 地块用途) applied to
     // freshly loaded sites, with the vocabulary of the request's rule set.
     [[nodiscard]] Layer withProjectAttributes(Layer sites, const ScreeningRequest& request) const;
+    // loadSites() of a request whose sites are a file (or the in-memory copy of one).
+    [[nodiscard]] Layer loadSitesFrom(const ScreeningRequest& request,
+                                      const SiteSourceOptions& options) const;
 
     struct Caches;
     const Registry& m_registry;

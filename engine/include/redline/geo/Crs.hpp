@@ -14,7 +14,7 @@ namespace redline
 
 class Crs
 {
-public:
+  public:
     Crs();
     ~Crs();
     Crs(const Crs&);
@@ -26,6 +26,9 @@ public:
     static Crs fromUserInput(const std::string& text);
     static Crs fromEpsg(int code);
     static Crs fromWkt(const std::string& wkt);
+    // For engine internals only: a copy of an OGRSpatialReference (passed as void*), e.g. a
+    // layer's, without a round trip through WKT.
+    static Crs fromNativeHandle(const void* ogrSpatialReference);
 
     [[nodiscard]] bool isValid() const;
     [[nodiscard]] bool isGeographic() const;
@@ -44,7 +47,7 @@ public:
     // For engine internals only: the OGRSpatialReference* (as void*) this value owns.
     [[nodiscard]] const void* nativeHandle() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -35,6 +35,8 @@ struct SiteSourceOptions
     // the first such site ends the load. A source in which no site can be used is an error
     // either way.
     bool keepUnusableSites = false;
+    // The GDAL drivers that may read the source (ReadOptions::drivers); empty: any.
+    std::vector<std::string> drivers;
 };
 
 // Throws IoError / CrsError / GeometryError (one sentence naming file, layer and feature).

@@ -26,7 +26,10 @@ struct ReadOptions
     // Feature::error set (and no geometry) instead of ending the read with an exception.
     bool keepUnusable = false;
     std::optional<std::string> dxfEncoding; // GDAL's DXF_ENCODING for this read (SiteCad.hpp)
-    std::string idField;                  // attribute used to name features in messages
+    std::string idField;                    // attribute used to name features in messages
+    // The GDAL drivers allowed to open the source (short names, "GeoJSON"); empty: any. For a
+    // source whose format is known (data from memory), GDAL then skips probing the others.
+    std::vector<std::string> drivers;
 };
 
 // Throws IoError / CrsError / GeometryError with a one-line message naming file, layer, feature.
