@@ -12,6 +12,7 @@
 
 #include "ConditionEval.hpp"
 #include "HitEvaluation.hpp"
+#include "HitMemo.hpp"
 #include "RuleFileParser.hpp"
 
 namespace redline
@@ -73,7 +74,7 @@ DeclarativeRuleSet::DeclarativeRuleSet(std::string name, std::string version,
                                        Vocabulary vocabulary, std::vector<RuleRecord> rules)
     : m_name(std::move(name)), m_version(std::move(version)), m_description(std::move(description)),
       m_source(std::move(source)), m_vocabulary(std::move(vocabulary)), m_rules(std::move(rules)),
-      m_texts(std::make_unique<TextMemo>())
+      m_texts(std::make_unique<TextMemo>()), m_hits(std::make_unique<detail::HitMemo>(m_rules))
 {
     for (const RuleRecord& r : m_rules)
         m_order[r.zoneKind].push_back(&r);
@@ -216,13 +217,15 @@ void DeclarativeRuleSet::evaluate(SiteResult& site, const RuleContext& context) 
             site.warnings.push_back(w);
     };
     site.verdict = Verdict::Allowed;
+    const std::string projectKey = detail::HitMemo::projectKey(project);
     for (Hit& hit : site.hits)
     {
-        detail::HitVerdict outcome = detail::evaluateHit(*this, hit, site, project);
-        hit.verdict = outcome.verdict;
-        hit.rules = std::move(outcome.rules);
+        const auto outcome = m_hits->verdict(
+            hit, site, projectKey, [&] { return detail::evaluateHit(*this, hit, site, project); });
+        hit.verdict = outcome->verdict;
+        hit.rules = outcome->rules;
         site.verdict = mostSevere(site.verdict, hit.verdict);
-        for (const auto& w : outcome.warnings)
+        for (const auto& w : outcome->warnings)
             warn(w);
     }
 

@@ -10,6 +10,10 @@
 // rule decides an overlapping hit on a protective zone is `needs_review` (fail safe). The hit
 // takes the verdict all leaves agree on, or else the least severe one still possible but never
 // less than needs_review, and says which values would decide and what each would give.
+//
+// The verdict depends on nothing but the rule set, the hit's zone (not its overlap figures), the
+// project profile and, through `also_hit`, the site's other hits: HitMemo keeps it by those.
+// Whatever else evaluation comes to read must go into HitMemo's key.
 
 #include <string>
 #include <vector>

@@ -27,7 +27,8 @@
 // Site verdict = the most severe hit verdict; "outside" rules (TL-10) add a site-level
 // needs_review and a warning when the store has the kind but the site overlaps none of it.
 //
-// Thread-safety: immutable after load; evaluate() may run concurrently.
+// Thread-safety: immutable after load (but for its memos of messages and hit verdicts, which
+// guard themselves); evaluate() may run concurrently.
 
 #include <functional>
 #include <map>
@@ -41,6 +42,10 @@
 
 namespace redline
 {
+namespace detail
+{
+class HitMemo;
+}
 
 // Rule ids of the entries the engine adds itself (DESIGN A4 `rules`).
 inline constexpr const char* kMissingInfoRuleId = "MISSING-INFO";
@@ -117,6 +122,7 @@ class DeclarativeRuleSet final : public RuleSet
     std::map<std::string, KindValues> m_kindValues;                // per zone kind
     struct TextMemo;
     std::unique_ptr<TextMemo> m_texts;
+    std::unique_ptr<detail::HitMemo> m_hits; // verdicts of hits already evaluated
 };
 
 } // namespace redline

@@ -5,6 +5,7 @@
 // industry_code (§6.1), and project_type, when the site gives none, from industry_code or else
 // from an explicit zj_industrial_class (-> industrial). A value outside the vocabulary is
 // unknown, never "no", and gives a note. Plain value.
+// A new field must also go into the key of the hit-verdict memo (engine/src/rules/HitMemo.cpp).
 
 #include <map>
 #include <optional>
