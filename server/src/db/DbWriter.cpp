@@ -6,8 +6,9 @@
 namespace redline::service
 {
 
-DbWriter::DbWriter(const std::string& path, bool synchronousFull)
-    : m_path(path), m_full(synchronousFull), m_thread([this] { loop(); })
+DbWriter::DbWriter(const std::string& path, bool synchronousFull, WalSizes checkpoints)
+    : m_path(path), m_full(synchronousFull), m_checkpointer(path, synchronousFull, checkpoints),
+      m_thread([this] { loop(); })
 {
 }
 
@@ -49,6 +50,7 @@ void DbWriter::loop()
 {
     Database db(m_path, false);
     db.exec(m_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    db.onWalCommit([this](int frames) { m_checkpointer.walCommitted(frames); });
     std::vector<Item> batch;
     while (true)
     {
@@ -111,6 +113,14 @@ void DbWriter::loop()
             }
         }
         batch.clear();
+        try
+        {
+            m_checkpointer.catchUp(db);
+        }
+        catch (const std::exception& e)
+        {
+            std::cerr << "redline serve: WAL checkpoint: " << e.what() << "\n";
+        }
     }
 }
 
