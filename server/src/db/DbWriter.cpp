@@ -3,6 +3,8 @@
 #include <future>
 #include <iostream>
 
+#include <pthread.h>
+
 namespace redline::service
 {
 
@@ -48,6 +50,7 @@ void DbWriter::run(Work work)
 
 void DbWriter::loop()
 {
+    pthread_setname_np(pthread_self(), "redline-writer"); // for top, perf and /proc
     Database db(m_path, false);
     db.exec(m_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     db.onWalCommit([this](int frames) { m_checkpointer.walCommitted(frames); });

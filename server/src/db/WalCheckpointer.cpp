@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include <pthread.h>
+
 namespace redline::service
 {
 
@@ -73,6 +75,7 @@ void WalCheckpointer::copied(const Database::CheckpointResult& result)
 
 void WalCheckpointer::loop()
 {
+    pthread_setname_np(pthread_self(), "redline-wal"); // for top, perf and /proc
     try
     {
         Database db(m_path, false);
