@@ -18,8 +18,9 @@ PACKAGES=(
   # report tests and screenshots: an independent SVG renderer, a browser for the HTML report
   librsvg2-bin chromium
   # the screening service (redline serve): Argon2id/SHA-256, zipped uploads, its HTTP tests
-  # (python3 standard library) and its load benchmark (scripts/serve-load.sh)
-  libsodium-dev libzip-dev libsqlite3-dev python3 curl jq wrk
+  # (python3 standard library) and its load benchmark (scripts/serve-load.sh); LZ4 for the
+  # ledger's report archives
+  libsodium-dev libzip-dev libsqlite3-dev liblz4-dev python3 curl jq wrk
   # the service's web page: its map library, and the real-browser test
   libjs-leaflet chromium-driver python3-selenium
   # PostGIS stores (scripts/postgis-up.sh, integration tests) and the side-by-side comparison

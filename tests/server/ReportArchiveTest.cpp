@@ -73,3 +73,109 @@ TEST(ReportArchive, GarbageIsAConfigErrorNotACrash)
     EXPECT_THROW((void)service::restoreReport({0xff, 0x00, 0x13}), ConfigError);
     EXPECT_THROW((void)service::restoreReport({}), ConfigError);
 }
+
+namespace
+{
+
+std::vector<std::uint8_t> bytesOf(const std::string& text)
+{
+    return {text.begin(), text.end()};
+}
+
+std::string jsonOf(const ScreeningReport& report)
+{
+    Registry registry;
+    registerBuiltinPlugins(registry);
+    std::ostringstream out;
+    registry.reportExporter("json")->write(report, out);
+    return out.str();
+}
+
+// Written by redline at 58a48af (before the archives were compressed): the ledger's `report` of
+// one `redline serve` screening of datasets/yongjia/sites_jzd.txt, and the answer the service sent
+// for it (`POST /processes/screen/execution`).
+const std::string kBeforeLz4 = "tests/server/data/archive-before-lz4";
+
+} // namespace
+
+// Ledgers written before keep their archives as plain CBOR: they still read back, and give the
+// very answer the service sent when it screened.
+TEST(ReportArchive, AnArchiveWrittenBeforeCompressionStillReadsBack)
+{
+    const auto old = bytesOf(test::readFile(test::sourcePath(kBeforeLz4 + ".cbor")));
+    ASSERT_EQ(old.at(0), 0xae); // a CBOR map of 14 entries: the layout of archive version 1
+    const ScreeningReport restored = service::restoreReport(old);
+    EXPECT_EQ(jsonOf(restored), test::readFile(test::sourcePath(kBeforeLz4 + ".answer.json")));
+}
+
+// An archive written now is compressed (marked, and smaller than the same report's CBOR) and
+// gives the same answer again.
+TEST(ReportArchive, ANewArchiveIsCompressedAndGivesTheSameAnswer)
+{
+    const auto old = bytesOf(test::readFile(test::sourcePath(kBeforeLz4 + ".cbor")));
+    const auto archived = service::archiveReport(service::restoreReport(old));
+    ASSERT_GE(archived.size(), 16u);
+    EXPECT_EQ(std::string(archived.begin(), archived.begin() + 4), "\xffRLZ");
+    EXPECT_LT(archived.size(), old.size() * 3 / 4);
+    EXPECT_EQ(jsonOf(service::restoreReport(archived)),
+              test::readFile(test::sourcePath(kBeforeLz4 + ".answer.json")));
+}
+
+// A damaged compressed archive is a clear error, never a crash or a wrong report.
+TEST(ReportArchive, ADamagedCompressedArchiveIsAConfigError)
+{
+    const auto old = bytesOf(test::readFile(test::sourcePath(kBeforeLz4 + ".cbor")));
+    const auto good = service::archiveReport(service::restoreReport(old));
+
+    auto truncated = good;
+    truncated.resize(good.size() / 2);
+    EXPECT_THROW((void)service::restoreReport(truncated), ConfigError);
+    EXPECT_THROW((void)service::restoreReport({0xff, 'R', 'L', 'Z', 0, 0}), ConfigError);
+    const std::string answer = jsonOf(service::restoreReport(good));
+
+    auto shorter = good; // claims one byte less than the CBOR it holds
+    shorter[7] = static_cast<std::uint8_t>(shorter[7] - 1);
+    EXPECT_THROW((void)service::restoreReport(shorter), ConfigError);
+
+    // Any byte changed after the magic: refused (the size, the hash, LZ4's own checks), unless
+    // it expands to the very same CBOR.
+    std::size_t refused = 0;
+    for (std::size_t at = 4; at < good.size(); ++at)
+    {
+        auto damaged = good;
+        damaged[at] ^= 0x5a;
+        try
+        {
+            EXPECT_EQ(jsonOf(service::restoreReport(damaged)), answer) << "byte " << at;
+        }
+        catch (const ConfigError&)
+        {
+            ++refused;
+        }
+    }
+    EXPECT_GT(refused, (good.size() - 4) * 9 / 10);
+}
+
+// The size an archive claims is checked before anything is allocated: at most what LZ4 can
+// expand the stored bytes to (255 times), and never beyond kMaxArchiveBytes.
+TEST(ReportArchive, AnOversizedExpansionIsRefused)
+{
+    try
+    {
+        (void)service::restoreReport(
+            {0xff, 'R', 'L', 'Z', 0xff, 0xff, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7, 8, 0x00, 0x00});
+        FAIL() << "4 GiB claimed from 2 stored bytes";
+    }
+    catch (const ConfigError& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("4294967295 bytes expanded from 2"), std::string::npos)
+            << e.what();
+    }
+    // Enough stored bytes for LZ4 to reach 1 GiB + 1, which is still refused.
+    std::vector<std::uint8_t> big(16 + service::kMaxArchiveBytes / 255 + 1024, 0);
+    const std::uint32_t claimed = static_cast<std::uint32_t>(service::kMaxArchiveBytes + 1);
+    big[0] = 0xff, big[1] = 'R', big[2] = 'L', big[3] = 'Z';
+    for (int i = 0; i < 4; ++i)
+        big[4 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(claimed >> (24 - 8 * i));
+    EXPECT_THROW((void)service::restoreReport(big), ConfigError);
+}

@@ -3,11 +3,14 @@
 #include <future>
 #include <iostream>
 
+#include <pthread.h>
+
 namespace redline::service
 {
 
-DbWriter::DbWriter(const std::string& path, bool synchronousFull)
-    : m_path(path), m_full(synchronousFull), m_thread([this] { loop(); })
+DbWriter::DbWriter(const std::string& path, bool synchronousFull, WalSizes checkpoints)
+    : m_path(path), m_full(synchronousFull), m_checkpointer(path, synchronousFull, checkpoints),
+      m_thread([this] { loop(); })
 {
 }
 
@@ -47,8 +50,10 @@ void DbWriter::run(Work work)
 
 void DbWriter::loop()
 {
+    pthread_setname_np(pthread_self(), "redline-writer"); // for top, perf and /proc
     Database db(m_path, false);
     db.exec(m_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    db.onWalCommit([this](int frames) { m_checkpointer.walCommitted(frames); });
     std::vector<Item> batch;
     while (true)
     {
@@ -111,6 +116,14 @@ void DbWriter::loop()
             }
         }
         batch.clear();
+        try
+        {
+            m_checkpointer.catchUp(db);
+        }
+        catch (const std::exception& e)
+        {
+            std::cerr << "redline serve: WAL checkpoint: " << e.what() << "\n";
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 // hears back only after its rows are durable: a response is never sent for a screening the
 // ledger could still lose. With `synchronousFull` the WAL is synced at every commit (power
 // loss safe); otherwise a process crash loses nothing but an OS crash may lose the last commits.
+// WAL checkpoints happen beside the commits, not inside them (WalCheckpointer).
 
 #include <condition_variable>
 #include <exception>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "db/Sqlite.hpp"
+#include "db/WalCheckpointer.hpp"
 
 namespace redline::service
 {
@@ -26,7 +28,7 @@ class DbWriter
     // Called on the writer thread after the commit; nullptr, or the work's (or commit's) error.
     using Done = std::function<void(std::exception_ptr)>;
 
-    DbWriter(const std::string& path, bool synchronousFull);
+    DbWriter(const std::string& path, bool synchronousFull, WalSizes checkpoints = {});
     ~DbWriter(); // finishes everything submitted, then stops
     DbWriter(const DbWriter&) = delete;
     DbWriter& operator=(const DbWriter&) = delete;
@@ -45,6 +47,7 @@ class DbWriter
     };
     std::string m_path;
     bool m_full;
+    WalCheckpointer m_checkpointer; // outlives the writer thread: the last checkpoint is after it
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<Item> m_queue;

@@ -11,12 +11,17 @@ namespace redline::service
 namespace
 {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Schema 1 ledgers lacked the parameters and the store's fingerprint: add the columns (empty for
 // the entries already written, which are never changed).
 constexpr const char* kMigrate1To2 = "ALTER TABLE ledger ADD COLUMN store_fingerprint TEXT;"
                                      "ALTER TABLE ledger ADD COLUMN parameters TEXT;";
+
+// Schema 2 indexed every job by status and every ledger entry by time, on every screening, for
+// no query's sake (the ledger export reads in id order; only unfinished jobs are looked up by
+// status, at start): an index of unfinished jobs replaces them.
+constexpr const char* kMigrate2To3 = "DROP INDEX jobs_status; DROP INDEX ledger_time;";
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -69,7 +74,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   input_sha256 TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_user ON jobs (user_id, created_at);
-CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status);
+-- Jobs still waiting or running (failInterruptedJobs at start); a finished job leaves it.
+CREATE INDEX IF NOT EXISTS jobs_unfinished ON jobs (status) WHERE status IN ('accepted', 'running');
 
 -- The decision ledger: one row per screening (successful or failed), never changed afterwards.
 CREATE TABLE IF NOT EXISTS ledger (
@@ -90,7 +96,6 @@ CREATE TABLE IF NOT EXISTS ledger (
   parameters TEXT
 );
 CREATE INDEX IF NOT EXISTS ledger_job ON ledger (job_id);
-CREATE INDEX IF NOT EXISTS ledger_time ON ledger (screened_at);
 
 CREATE TABLE IF NOT EXISTS ledger_sites (
   ledger_id INTEGER NOT NULL REFERENCES ledger(id),
@@ -127,9 +132,12 @@ std::string defaultServiceDbPath(const std::string& store)
 std::unique_ptr<Database> openServiceDb(const std::string& path, bool create)
 {
     auto db = std::make_unique<Database>(path, create);
-    auto version = db->prepare("PRAGMA user_version");
-    version.step();
-    const auto current = version.integer(0);
+    const auto current = [&]
+    {
+        auto version = db->prepare("PRAGMA user_version"); // finalized before any migration
+        version.step();
+        return version.integer(0);
+    }();
     if (current > kSchemaVersion)
         throw ServiceDbError("service database " + path +
                              " was written by a newer redline "
@@ -140,6 +148,8 @@ std::unique_ptr<Database> openServiceDb(const std::string& path, bool create)
         Transaction t(*db);
         if (current == 1)
             db->exec(kMigrate1To2);
+        if (current == 1 || current == 2)
+            db->exec(kMigrate2To3);
         db->exec(kSchema);
         db->exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         t.commit();

@@ -206,6 +206,39 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+void Database::onWalCommit(std::function<void(int walFrames)> hook)
+{
+    m_walHook = std::move(hook);
+    sqlite3_wal_hook(
+        m_db,
+        [](void* self, sqlite3*, const char*, int frames)
+        {
+            try
+            {
+                static_cast<Database*>(self)->m_walHook(frames);
+            }
+            catch (...)
+            {
+                // Nothing may cross SQLite's C frames; a missed signal only delays a checkpoint.
+            }
+            return SQLITE_OK;
+        },
+        this);
+}
+
+Database::CheckpointResult Database::checkpoint(Checkpoint mode)
+{
+    const int how =
+        mode == Checkpoint::Passive ? SQLITE_CHECKPOINT_PASSIVE : SQLITE_CHECKPOINT_TRUNCATE;
+    CheckpointResult r;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, how, &r.walFrames, &r.checkpointed);
+    if (rc == SQLITE_BUSY)
+        r.busy = true;
+    else if (rc != SQLITE_OK)
+        fail(m_db, "checkpoint");
+    return r;
+}
+
 Transaction::Transaction(Database& db) : m_db(db)
 {
     m_db.exec("BEGIN IMMEDIATE");

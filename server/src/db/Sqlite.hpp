@@ -5,6 +5,7 @@
 // which goes to the log, never to a client.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -88,9 +89,28 @@ class Database
     [[nodiscard]] int changes() const;
     [[nodiscard]] const std::string& path() const { return m_path; }
 
+    // Called after each commit of this connection with the WAL's size in frames (pages); replaces
+    // SQLite's automatic checkpoint (wal_autocheckpoint), which would run inside the commit.
+    // Must not use the connection.
+    void onWalCommit(std::function<void(int walFrames)> hook);
+
+    enum class Checkpoint
+    {
+        Passive,  // copies what it can; waits for nobody
+        Truncate, // waits for the writer and readers, copies everything, empties the WAL file
+    };
+    struct CheckpointResult
+    {
+        bool busy = false;    // another checkpoint ran, or (Truncate) the wait timed out
+        int walFrames = 0;    // frames in the WAL
+        int checkpointed = 0; // frames of them copied into the database
+    };
+    CheckpointResult checkpoint(Checkpoint mode);
+
   private:
     std::string m_path;
     sqlite3* m_db = nullptr;
+    std::function<void(int)> m_walHook;
     std::map<std::string, std::unique_ptr<Statement>> m_cached; // finalized before close
 };
 

@@ -1,5 +1,7 @@
 #include "jobs/JobStore.hpp"
 
+#include <chrono>
+
 #include "auth/Crypto.hpp"
 #include "ledger/Ledger.hpp"
 #include "util/Clock.hpp"
@@ -37,7 +39,13 @@ JobRecord jobFrom(const Statement& s)
 
 std::string newJobId()
 {
-    return randomHex(16);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    std::string id(12, '0');
+    for (int i = 0; i < 12; ++i)
+        id[static_cast<std::size_t>(11 - i)] = "0123456789abcdef"[(ms >> (4 * i)) & 0xf];
+    return id + randomHex(10);
 }
 
 void insertJob(Database& db, const JobRecord& job)

@@ -31,7 +31,10 @@ struct JobRecord
     std::optional<std::string> inputSha256;
 };
 
-[[nodiscard]] std::string newJobId(); // 128 random bits, hex
+// 32 hex digits: the time in milliseconds (48 bits), then 80 random bits. Still unguessable, and a
+// new job's entries land at the end of the jobs and ledger_job indexes rather than on a random
+// page of each: half the pages a screening adds to the WAL.
+[[nodiscard]] std::string newJobId();
 
 void insertJob(Database& db, const JobRecord& job);
 void markJobRunning(Database& db, const std::string& id);

@@ -3,7 +3,10 @@
 #include <cstring>
 #include <string_view>
 
+#include <lz4.h>
 #include <nlohmann/json.hpp>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "redline/core/Error.hpp"
 
@@ -15,6 +18,9 @@ namespace
 
 using nlohmann::json;
 constexpr int kArchiveVersion = 1;
+constexpr std::uint8_t kMagic[] = {0xff, 'R', 'L', 'Z'};
+constexpr std::size_t kHeader = sizeof kMagic + 4 + 8; // magic, the CBOR's size, its XXH3-64
+constexpr std::size_t kLz4MaxRatio = 255;              // LZ4 cannot expand a block further
 
 // CBOR (RFC 8949) written straight from the report: the document restoreReport reads back with
 // json::from_cbor, without building it as a json value first (a screening is archived on every
@@ -296,9 +302,7 @@ std::optional<std::string> optional(const json& j)
     return j.get<std::string>();
 }
 
-} // namespace
-
-std::vector<std::uint8_t> archiveReport(const ScreeningReport& r)
+std::vector<std::uint8_t> cborOf(const ScreeningReport& r)
 {
     Cbor c;
     c.map(14);
@@ -338,11 +342,76 @@ std::vector<std::uint8_t> archiveReport(const ScreeningReport& r)
     return c.take();
 }
 
+void putBigEndian(std::uint8_t* at, std::uint64_t value, int bytes)
+{
+    for (int i = 0; i < bytes; ++i)
+        at[i] = static_cast<std::uint8_t>(value >> (8 * (bytes - 1 - i)));
+}
+
+std::uint64_t bigEndian(const std::uint8_t* at, int bytes)
+{
+    std::uint64_t value = 0;
+    for (int i = 0; i < bytes; ++i)
+        value = (value << 8) | at[i];
+    return value;
+}
+
+std::vector<std::uint8_t> compressed(const std::vector<std::uint8_t>& cbor)
+{
+    const int size = static_cast<int>(cbor.size());
+    std::vector<std::uint8_t> out(kHeader + static_cast<std::size_t>(LZ4_compressBound(size)));
+    std::memcpy(out.data(), kMagic, sizeof kMagic);
+    putBigEndian(out.data() + sizeof kMagic, cbor.size(), 4);
+    putBigEndian(out.data() + sizeof kMagic + 4, XXH3_64bits(cbor.data(), cbor.size()), 8);
+    const int n = LZ4_compress_default(reinterpret_cast<const char*>(cbor.data()),
+                                       reinterpret_cast<char*>(out.data() + kHeader), size,
+                                       static_cast<int>(out.size() - kHeader));
+    if (n <= 0)
+        return cbor; // cannot happen with a bound-sized buffer; the plain CBOR reads back too
+    out.resize(kHeader + static_cast<std::size_t>(n));
+    return out;
+}
+
+bool isCompressed(const std::vector<std::uint8_t>& bytes)
+{
+    return bytes.size() >= sizeof kMagic && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;
+}
+
+std::vector<std::uint8_t> expanded(const std::vector<std::uint8_t>& bytes)
+{
+    if (bytes.size() < kHeader)
+        throw ConfigError("stored report cannot be read (truncated).");
+    const std::size_t size = bigEndian(bytes.data() + sizeof kMagic, 4);
+    const std::size_t stored = bytes.size() - kHeader;
+    if (size > kMaxArchiveBytes || size > stored * kLz4MaxRatio + 16)
+        throw ConfigError("stored report cannot be read (it claims " + std::to_string(size) +
+                          " bytes expanded from " + std::to_string(stored) + ").");
+    std::vector<std::uint8_t> cbor(size);
+    const int n = LZ4_decompress_safe(reinterpret_cast<const char*>(bytes.data() + kHeader),
+                                      reinterpret_cast<char*>(cbor.data()),
+                                      static_cast<int>(stored), static_cast<int>(size));
+    if (n < 0 || static_cast<std::size_t>(n) != size ||
+        XXH3_64bits(cbor.data(), cbor.size()) != bigEndian(bytes.data() + sizeof kMagic + 4, 8))
+        throw ConfigError("stored report cannot be read (damaged compressed data).");
+    return cbor;
+}
+
+} // namespace
+
+std::vector<std::uint8_t> archiveReport(const ScreeningReport& r)
+{
+    auto cbor = cborOf(r);
+    if (cbor.size() > kMaxArchiveBytes)
+        return cbor; // stored as it is: restoreReport would refuse to expand it
+    return compressed(cbor);
+}
+
 ScreeningReport restoreReport(const std::vector<std::uint8_t>& bytes)
 {
     try
     {
-        const json doc = json::from_cbor(bytes);
+        const json doc =
+            isCompressed(bytes) ? json::from_cbor(expanded(bytes)) : json::from_cbor(bytes);
         if (doc.at("archive").get<int>() != kArchiveVersion)
             throw ConfigError("stored report has an unknown archive version.");
         ScreeningReport r;
