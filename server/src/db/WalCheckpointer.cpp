@@ -52,14 +52,13 @@ void WalCheckpointer::catchUp(Database& writer)
         m_wake.wait(lock, [this] { return !m_running; }); // this thread's checkpoint, if any
         m_running = true;
     }
-    Database::CheckpointResult result;
+    Database::CheckpointResult result{true, 0, 0}; // what copied() hears if it throws
     try
     {
         result = writer.checkpoint(Database::Checkpoint::Passive);
     }
     catch (...)
     {
-        result.busy = true;
         copied(result);
         throw;
     }
