@@ -1,5 +1,6 @@
 #include "db/WalCheckpointer.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include <pthread.h>
@@ -30,8 +31,11 @@ void WalCheckpointer::walCommitted(int walFrames)
         if (walFrames < m_copied) // the WAL started over
             m_copied = 0;
         const int waiting = walFrames - m_copied;
-        // Near the limit, after every commit: catchUp then finds little left to copy.
-        const int trigger = walFrames + m_sizes.trigger >= m_sizes.limit ? 1 : m_sizes.trigger;
+        // Near the limit, eight times as often: catchUp then finds little left to copy (a
+        // checkpoint after every commit would spend two syncs on each).
+        const int trigger = walFrames + m_sizes.trigger >= m_sizes.limit
+                                ? std::max(1, m_sizes.trigger / 8)
+                                : m_sizes.trigger;
         if (waiting < trigger || m_pending)
             return;
         m_pending = true;
@@ -48,14 +52,13 @@ void WalCheckpointer::catchUp(Database& writer)
         m_wake.wait(lock, [this] { return !m_running; }); // this thread's checkpoint, if any
         m_running = true;
     }
-    Database::CheckpointResult result;
+    Database::CheckpointResult result{true, 0, 0}; // what copied() hears if it throws
     try
     {
         result = writer.checkpoint(Database::Checkpoint::Passive);
     }
     catch (...)
     {
-        result.busy = true;
         copied(result);
         throw;
     }

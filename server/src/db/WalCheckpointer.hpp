@@ -9,7 +9,7 @@
 //
 // SQLite starts the WAL over only at a write transaction that begins when every frame has been
 // copied, which a busy writer, appending while this thread copies, may never give it. So near
-// `WalSizes::limit` this thread checkpoints after every commit, and at the limit the writer,
+// `WalSizes::limit` this thread checkpoints eight times as often, and at the limit the writer,
 // between two transactions and after its answers have gone out, waits for a checkpoint still
 // running and copies the few frames left itself (catchUp): its next transaction starts the WAL
 // over (unless a reader still reads old frames; then at the next one). The WAL stays near the
