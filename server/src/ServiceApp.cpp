@@ -344,7 +344,7 @@ int runService(ServiceConfig config, const Registry& registry, PdfReports* pdf)
     net::thread_pool jobs(std::max(1u, config.jobWorkers));
     net::thread_pool slow(static_cast<std::size_t>(
         std::clamp<std::ptrdiff_t>(config.auth.maxConcurrentHashes, 1, 16)));
-    DbWriter writer(config.db, config.ledgerSyncFull);
+    DbWriter writer(config.db, config.ledgerSyncFull, config.ledgerCommitInterval);
     RateLimiter userRate(config.ratePerSecond, config.rateBurst);
 
     // The base URL (links in responses) needs the real port when asked for port 0.

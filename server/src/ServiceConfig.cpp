@@ -147,12 +147,17 @@ void loadConfigFile(const std::string& path, ServiceConfig& c)
     if (const auto g = root["ledger"])
     {
         const std::string where = path + " ledger";
-        checkKeys(g, {"synchronous"}, where);
+        checkKeys(g, {"synchronous", "commit_interval_ms"}, where);
         std::string sync = c.ledgerSyncFull ? "full" : "normal";
         read(g, "synchronous", sync, where);
         if (sync != "full" && sync != "normal")
             throw ConfigError(where + ": synchronous must be full or normal.");
         c.ledgerSyncFull = sync == "full";
+        int interval = static_cast<int>(c.ledgerCommitInterval.count());
+        read(g, "commit_interval_ms", interval, where);
+        if (interval < 0 || interval > 1000)
+            throw ConfigError(where + ": commit_interval_ms must be between 0 and 1000.");
+        c.ledgerCommitInterval = std::chrono::milliseconds(interval);
     }
 }
 

@@ -2,6 +2,7 @@
 // `redline serve` settings: command-line options over an optional YAML file (--config), over
 // safe defaults (loopback, limits on everything). See server/server.example.yaml.
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,9 @@ struct ServiceConfig
     double rateBurst = 40;
     AuthSettings auth;
     bool ledgerSyncFull = true; // fsync the ledger at every commit
+    // At most one ledger commit per interval (DbWriter): 4 ms turned some 1,300 commits of 1.5
+    // screenings each per second into 170 of 12 at 2,000 screenings/s, halving the disk writes.
+    std::chrono::milliseconds ledgerCommitInterval{4};
     std::string defaultRules = "rules.yongjia";
     std::string leafletDir = "/usr/share/javascript/leaflet"; // Debian's libjs-leaflet
     unsigned revisionPollSeconds = 5; // how often a store with revisions is checked; 0: never

@@ -48,7 +48,7 @@ TEST(WalCheckpointer, TheWalStaysBoundedUnderManyWritesAndEndsEmpty)
     std::atomic<bool> reading{true};
     std::atomic<long> reads{0};
     {
-        DbWriter writer(path, false, sizes);
+        DbWriter writer(path, false, {}, sizes);
         std::thread reader(
             [&]
             {

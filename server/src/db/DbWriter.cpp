@@ -8,9 +8,10 @@
 namespace redline::service
 {
 
-DbWriter::DbWriter(const std::string& path, bool synchronousFull, WalSizes checkpoints)
-    : m_path(path), m_full(synchronousFull), m_checkpointer(path, synchronousFull, checkpoints),
-      m_thread([this] { loop(); })
+DbWriter::DbWriter(const std::string& path, bool synchronousFull,
+                   std::chrono::microseconds commitInterval, WalSizes checkpoints)
+    : m_path(path), m_full(synchronousFull), m_interval(commitInterval),
+      m_checkpointer(path, synchronousFull, checkpoints), m_thread([this] { loop(); })
 {
 }
 
@@ -55,11 +56,14 @@ void DbWriter::loop()
     db.exec(m_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     db.onWalCommit([this](int frames) { m_checkpointer.walCommitted(frames); });
     std::vector<Item> batch;
+    auto lastCommit = std::chrono::steady_clock::now() - m_interval;
     while (true)
     {
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            // Gather the rest of the interval's work (no wait when the last commit is older).
+            m_wake.wait_until(lock, lastCommit + m_interval, [this] { return m_stopping; });
             if (m_queue.empty())
                 return; // stopping and drained
             batch.swap(m_queue);
@@ -98,6 +102,7 @@ void DbWriter::loop()
         {
             commitError = std::current_exception();
         }
+        lastCommit = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < batch.size(); ++i)
         {
             if (!batch[i].done)

@@ -5,8 +5,12 @@
 // hears back only after its rows are durable: a response is never sent for a screening the
 // ledger could still lose. With `synchronousFull` the WAL is synced at every commit (power
 // loss safe); otherwise a process crash loses nothing but an OS crash may lose the last commits.
+// With a commit interval the writer commits at most once per interval: under load, the work of
+// an interval shares one commit (fewer, larger disk writes and syncs), at the cost of up to one
+// interval of latency; work arriving after a quiet interval is committed at once.
 // WAL checkpoints happen beside the commits, not inside them (WalCheckpointer).
 
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <functional>
@@ -28,7 +32,8 @@ class DbWriter
     // Called on the writer thread after the commit; nullptr, or the work's (or commit's) error.
     using Done = std::function<void(std::exception_ptr)>;
 
-    DbWriter(const std::string& path, bool synchronousFull, WalSizes checkpoints = {});
+    DbWriter(const std::string& path, bool synchronousFull,
+             std::chrono::microseconds commitInterval = {}, WalSizes checkpoints = {});
     ~DbWriter(); // finishes everything submitted, then stops
     DbWriter(const DbWriter&) = delete;
     DbWriter& operator=(const DbWriter&) = delete;
@@ -47,6 +52,7 @@ class DbWriter
     };
     std::string m_path;
     bool m_full;
+    std::chrono::microseconds m_interval;
     WalCheckpointer m_checkpointer; // outlives the writer thread: the last checkpoint is after it
     std::mutex m_mutex;
     std::condition_variable m_wake;
