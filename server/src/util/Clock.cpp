@@ -29,7 +29,20 @@ std::string nowRfc3339()
     const auto now = std::chrono::system_clock::now();
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    return format(static_cast<std::time_t>(ms / 1000), static_cast<int>(ms % 1000));
+    // The second's text is formatted once per second and thread; only the milliseconds change.
+    thread_local std::int64_t second = -1;
+    thread_local std::string text;
+    if (ms / 1000 != second)
+    {
+        second = ms / 1000;
+        text = format(static_cast<std::time_t>(second), 0);
+    }
+    const int millis = static_cast<int>(ms % 1000);
+    std::string out = text;
+    out[out.size() - 4] = static_cast<char>('0' + millis / 100);
+    out[out.size() - 3] = static_cast<char>('0' + millis / 10 % 10);
+    out[out.size() - 2] = static_cast<char>('0' + millis % 10);
+    return out;
 }
 
 std::int64_t nowUnix()
