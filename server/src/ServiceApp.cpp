@@ -246,8 +246,10 @@ class Router final : public RequestHandler
             if (s.size() == 4 && s[2] == "results" && s[3].rfind("report.", 0) == 0)
             {
                 const std::string format = s[3].substr(7);
-                if (format == "html" || format == "csv" || format == "geojson" || format == "json")
+                if (format == "csv" || format == "geojson" || format == "json")
                     return respond(m_jobs.results(s[1], format, who));
+                if (format == "html")
+                    return m_jobs.htmlReport(s[1], who, respond);
                 if (format == "pdf")
                     return m_jobs.pdfReport(s[1], who, respond);
             }

@@ -101,6 +101,13 @@ class PageFlow
         m_painter.drawText(QRectF(left() + indent, m_y, w, r.height()), Qt::TextWordWrap, text);
         m_y += r.height() + px(1.5);
     }
+    // The height paragraph() will take.
+    double paragraphHeight(const QString& text, double pt)
+    {
+        const QFontMetricsF fm(font(pt), m_painter.device());
+        return fm.boundingRect(QRectF(0, 0, width(), 1e6), Qt::TextWordWrap, text).height() +
+               px(1.5);
+    }
 
     // Table with word-wrapped cells; widths are fractions of the text width. The header row
     // (if any) repeats after a page break; the verdict column is tinted, muted rows are grey.
@@ -249,7 +256,12 @@ void drawMap(PageFlow& flow, const SiteReportInput& in, const SiteResult& site)
         entries.push_back({q(item.label), toSymbol(item.symbol), item.line});
     // Three columns fit the text width at 7 pt: rows of 4.7 mm under a 6 mm title.
     const double legendHeight = px(6 + 4.7 * std::ceil(static_cast<double>(entries.size()) / 3));
-    flow.ensure(h + px(2) + legendHeight); // map and legend on one page
+    // When the map is not the zoning screened, the sentence that says so, above it.
+    const QString note = q(in.report->zoningNote);
+    const double noteHeight = note.isEmpty() ? 0 : flow.paragraphHeight(note, 9);
+    flow.ensure(noteHeight + h + px(2) + legendHeight); // note, map and legend on one page
+    if (!note.isEmpty())
+        flow.paragraph(note, 9, QColor(176, 0, 0));
 
     RenderRequest req;
     req.view = view;

@@ -2,7 +2,8 @@
 // Per-site screening report as PDF, laid out from the same SiteReportModel as the HTML report
 // (plugins/report): the verdict and what it means for the applicant, the provenance (store,
 // revision, rule set and version), the profile, the overlay map (the canvas's renderer: the
-// zoning layers, that site's overlap parts and outline, never another site) with the legend of
+// zoning layers, that site's overlap parts and outline, never another site; under the report's
+// zoningNote when it has one) with the legend of
 // what it shows, the hit table (areas, or lengths for lines), the rules with reasons and
 // citations, the notes (site and input warnings) and the disclaimer. Chinese throughout, text
 // searchable (PdfTextFix). A4 portrait, flows over pages. Written atomically; throws IoError

@@ -69,6 +69,8 @@ void writeMap(const ScreeningReport& report, const SiteResult& site, std::size_t
     const Envelope box = fitToAspect(reportMapFocus(site.geometry), kMapWidth, kMapHeight);
     if (!report.zoning)
         out << "<p class=\"note\">未附分区数据：图中仅绘制项目用地范围及重叠部分。</p>\n";
+    if (!report.zoningNote.empty())
+        out << "<p class=\"map-note\">" << htmlEscape(report.zoningNote) << "</p>\n";
     // Zoning detail to half a pixel: what the SVG can show, in a fraction of the bytes.
     const MapExcerpt excerpt =
         mapExcerpt(report.zoning.get(), site, box, 0.5 * box.width() / kMapWidth);
@@ -148,7 +150,7 @@ void writeHtmlReport(const ScreeningReport& report, std::ostream& out, const std
            ".error{background:#424242;color:#fff}\n"
         << "table.hits td:last-child,table.rules td:nth-child(3){white-space:nowrap}\n"
         << "tr.none td{color:#777}.disclaimer{font-size:12px;color:#500;border:1px solid #ccc;"
-           "padding:6px}.note{color:#555}\n"
+           "padding:6px}.note{color:#555}.map-note{color:#b00;font-weight:bold}\n"
         << ".map-block{display:flex;gap:1em;align-items:flex-start;flex-wrap:wrap}\n"
         << "ul.legend{list-style:none;padding:0;margin:0;font-size:12px;columns:1}"
            "ul.legend li{display:flex;align-items:center;gap:6px;margin:2px 0}\n"

@@ -81,14 +81,14 @@ std::int64_t appendFailure(Database& db, const LedgerEntry& entry, const std::st
     return insertEntry(db, entry, "failed", message, nullptr);
 }
 
-std::optional<std::vector<std::uint8_t>> ledgerReport(Database& db, const std::string& jobId)
+std::optional<LedgerReport> ledgerReport(Database& db, const std::string& jobId)
 {
-    auto s = db.prepare("SELECT report FROM ledger WHERE job_id = ?1 AND outcome = 'successful' "
-                        "ORDER BY id DESC LIMIT 1");
+    auto s = db.prepare("SELECT report, store_fingerprint FROM ledger WHERE job_id = ?1 AND "
+                        "outcome = 'successful' ORDER BY id DESC LIMIT 1");
     s.bind(1, jobId);
     if (!s.step() || s.isNull(0))
         return std::nullopt;
-    return s.blob(0);
+    return LedgerReport{s.blob(0), s.optionalText(1)};
 }
 
 void exportLedger(Database& db, const LedgerFilter& f, const std::string& format, std::ostream& out)

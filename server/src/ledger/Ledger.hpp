@@ -49,9 +49,14 @@ std::int64_t appendScreening(Database& db, const LedgerEntry& entry,
                              const std::vector<std::uint8_t>& archivedReport);
 std::int64_t appendFailure(Database& db, const LedgerEntry& entry, const std::string& message);
 
-// The archived report of a job's successful screening, if any.
-[[nodiscard]] std::optional<std::vector<std::uint8_t>> ledgerReport(Database& db,
-                                                                    const std::string& jobId);
+// The archived report of a job's successful screening, if any, with the store fingerprint
+// recorded beside it (LedgerEntry::storeFingerprint).
+struct LedgerReport
+{
+    std::vector<std::uint8_t> archive;
+    std::optional<std::string> storeFingerprint;
+};
+[[nodiscard]] std::optional<LedgerReport> ledgerReport(Database& db, const std::string& jobId);
 
 struct LedgerFilter
 {

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <variant>
 
+#include <boost/asio/post.hpp>
+
 #include "redline/plugin/Registry.hpp"
 
 #include "db/ThreadDb.hpp"
@@ -114,8 +116,8 @@ Response JobsApi::dismiss(const std::string& id, const Principal& who)
                             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-std::variant<ScreeningReport, Response> JobsApi::finishedReport(const std::string& id,
-                                                                const Principal& who)
+std::variant<JobsApi::Finished, Response> JobsApi::finishedReport(const std::string& id,
+                                                                  const Principal& who)
 {
     Database& db = threadDb(m_ctx.dbPath);
     const auto job = wellFormedId(id) ? findJob(db, id, who) : std::nullopt;
@@ -130,7 +132,36 @@ std::variant<ScreeningReport, Response> JobsApi::finishedReport(const std::strin
     const auto archived = ledgerReport(db, id);
     if (!archived)
         return noSuchJob(id);
-    return restoreReport(*archived);
+    return Finished{std::make_shared<ScreeningReport>(restoreReport(archived->archive)),
+                    archived->storeFingerprint};
+}
+
+void JobsApi::withMapZoning(Finished job, const Respond& respond,
+                            std::function<void(std::shared_ptr<ScreeningReport>)> then)
+{
+    const auto apply = [](ScreeningReport& report, MapZoning zoning)
+    {
+        report.zoning = std::move(zoning.zoning);
+        report.zoningNote = std::move(zoning.note);
+    };
+    auto snap = m_ctx.engines.current();
+    if (auto zoning = m_zoning.ready(*job.report, job.storeFingerprint, *snap))
+    {
+        apply(*job.report, std::move(*zoning));
+        return then(std::move(job.report));
+    }
+    // Reading a past revision takes a while: not on an HTTP thread.
+    boost::asio::post(
+        m_ctx.jobs,
+        [this, job = std::move(job), snap, respond, then = std::move(then), apply]
+        {
+            guarded(respond,
+                    [&]
+                    {
+                        apply(*job.report, m_zoning.read(*job.report, job.storeFingerprint, *snap));
+                        then(job.report);
+                    });
+        });
 }
 
 Response JobsApi::results(const std::string& id, const std::string& format, const Principal& who)
@@ -138,16 +169,11 @@ Response JobsApi::results(const std::string& id, const std::string& format, cons
     auto found = finishedReport(id, who);
     if (auto* refused = std::get_if<Response>(&found))
         return std::move(*refused);
-    ScreeningReport& report = std::get<ScreeningReport>(found);
-    if (format == "html") // drawn over the zoning around each site (the current revision's)
-        report.zoning = m_ctx.engines.current()->engine->zoning();
+    const ScreeningReport& report = *std::get<Finished>(found).report;
     const auto exporter = m_ctx.registry.reportExporter(format);
     std::ostringstream body;
     exporter->write(report, body);
     Response r = makeResponse(http::status::ok, exporter->mediaType(), body.str());
-    if (format == "html")
-        r.set("Content-Security-Policy",
-              "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     if (format == "json") // the results document: its reports beside it (the body stays A4's)
     {
         const std::string job = m_ctx.baseUrl + "/jobs/" + id + "/results/report.";
@@ -159,6 +185,26 @@ Response JobsApi::results(const std::string& id, const std::string& format, cons
     return r;
 }
 
+void JobsApi::htmlReport(const std::string& id, const Principal& who, const Respond& respond)
+{
+    auto found = finishedReport(id, who);
+    if (auto* refused = std::get_if<Response>(&found))
+        return respond(std::move(*refused));
+    // Drawn over the zoning around each site at the revision the job was screened against.
+    withMapZoning(std::move(std::get<Finished>(found)), respond,
+                  [this, respond](std::shared_ptr<ScreeningReport> report)
+                  {
+                      const auto exporter = m_ctx.registry.reportExporter("html");
+                      std::ostringstream body;
+                      exporter->write(*report, body);
+                      Response r =
+                          makeResponse(http::status::ok, exporter->mediaType(), body.str());
+                      r.set("Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+                      respond(std::move(r));
+                  });
+}
+
 void JobsApi::pdfReport(const std::string& id, const Principal& who, const Respond& respond)
 {
     if (m_ctx.pdf == nullptr)
@@ -168,33 +214,40 @@ void JobsApi::pdfReport(const std::string& id, const Principal& who, const Respo
     auto found = finishedReport(id, who);
     if (auto* refused = std::get_if<Response>(&found))
         return respond(std::move(*refused));
-    auto report = std::make_shared<ScreeningReport>(std::move(std::get<ScreeningReport>(found)));
+    Finished& job = std::get<Finished>(found);
     const std::size_t limit = m_ctx.config.reports.pdfMaxSites;
-    if (report->results.size() > limit)
-        return respond(
-            problemResponse(http::status::payload_too_large, problem::kTooLarge,
-                            "Job '" + id + "' screened " + std::to_string(report->results.size()) +
-                                " sites; a PDF report holds at most " + std::to_string(limit) +
-                                " (report.html holds them all)."));
-    // Drawn over the zoning around each site (the current revision's), as the HTML report is.
-    report->zoning = m_ctx.engines.current()->engine->zoning();
-    const bool queued = m_ctx.pdf->render(
-        std::move(report),
-        [respond, id](std::string pdf, std::exception_ptr error)
-        {
-            if (error)
-                return respond(internalError(error));
-            Response r = makeResponse(http::status::ok, "application/pdf", std::move(pdf));
-            r.set(http::field::content_disposition, "inline; filename=\"redline-" + id + ".pdf\"");
-            respond(std::move(r));
-        });
-    if (!queued)
-    {
-        Response r = problemResponse(http::status::service_unavailable, problem::kUnavailable,
-                                     "Too many PDF reports are being made; ask again shortly.");
-        r.set(http::field::retry_after, "2");
-        respond(std::move(r));
-    }
+    if (job.report->results.size() > limit)
+        return respond(problemResponse(
+            http::status::payload_too_large, problem::kTooLarge,
+            "Job '" + id + "' screened " + std::to_string(job.report->results.size()) +
+                " sites; a PDF report holds at most " + std::to_string(limit) +
+                " (report.html holds them all)."));
+    // Drawn over the zoning around each site at the revision the job was screened against, as
+    // the HTML report is.
+    withMapZoning(std::move(job), respond,
+                  [this, respond, id](std::shared_ptr<ScreeningReport> report)
+                  {
+                      const bool queued = m_ctx.pdf->render(
+                          std::move(report),
+                          [respond, id](std::string pdf, std::exception_ptr error)
+                          {
+                              if (error)
+                                  return respond(internalError(error));
+                              Response r =
+                                  makeResponse(http::status::ok, "application/pdf", std::move(pdf));
+                              r.set(http::field::content_disposition,
+                                    "inline; filename=\"redline-" + id + ".pdf\"");
+                              respond(std::move(r));
+                          });
+                      if (!queued)
+                      {
+                          Response r = problemResponse(
+                              http::status::service_unavailable, problem::kUnavailable,
+                              "Too many PDF reports are being made; ask again shortly.");
+                          r.set(http::field::retry_after, "2");
+                          respond(std::move(r));
+                      }
+                  });
 }
 
 } // namespace redline::service

@@ -17,7 +17,7 @@ namespace redline
 struct ScreeningReport
 {
     std::string redlineVersion;
-    std::string zones;       // zoning store path as given
+    std::string zones; // zoning store path as given
     // Provenance (DESIGN A4): the store as opened (any password removed) and the store revision
     // the zoning was read at (nullopt for a store without revisions, e.g. a catalog.yaml).
     std::string store;
@@ -36,6 +36,10 @@ struct ScreeningReport
     // The zoning the sites were screened against (immutable, shared; not serialised): the HTML
     // and PDF reports draw each site over it. May be null (e.g. a report read back from JSON).
     std::shared_ptr<const ZoningStore> zoning;
+    // Not serialised either: when `zoning` is not the zoning screened (the service could no
+    // longer read the revision the job was screened at), the sentence that says so, which the
+    // HTML and PDF reports print above each map. Empty: the maps show the zoning screened.
+    std::string zoningNote;
 };
 
 } // namespace redline
