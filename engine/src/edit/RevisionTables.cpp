@@ -147,11 +147,10 @@ void ensureRevisionTables(GDALDataset& ds, const std::string& path)
 {
     if (hasRevisionTables(ds))
         return;
-    execSql(ds,
-            "CREATE TABLE IF NOT EXISTS redline_revisions (revision INTEGER PRIMARY KEY, "
-            "time TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, added INTEGER, "
-            "modified INTEGER, deleted INTEGER, warnings TEXT)",
-            path);
+    // redline_revisions, the table hasRevisionTables looks for, comes last: another process that
+    // sees it must find the other two as well (each statement commits on its own). The other way
+    // round, a planner committing at the same moment as the store's first edit found
+    // redline_revisions, skipped this, and failed on a redline_meta not created yet.
     execSql(ds,
             "CREATE TABLE IF NOT EXISTS redline_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, "
             "revision INTEGER NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL, "
@@ -160,6 +159,11 @@ void ensureRevisionTables(GDALDataset& ds, const std::string& path)
             "reason TEXT)",
             path);
     execSql(ds, "CREATE TABLE IF NOT EXISTS redline_meta (key TEXT PRIMARY KEY, value TEXT)", path);
+    execSql(ds,
+            "CREATE TABLE IF NOT EXISTS redline_revisions (revision INTEGER PRIMARY KEY, "
+            "time TEXT NOT NULL, user TEXT NOT NULL, reason TEXT, added INTEGER, "
+            "modified INTEGER, deleted INTEGER, warnings TEXT)",
+            path);
 }
 
 int maxRevision(GDALDataset& ds)

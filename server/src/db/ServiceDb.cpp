@@ -11,7 +11,7 @@ namespace redline::service
 namespace
 {
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Schema 1 ledgers lacked the parameters and the store's fingerprint: add the columns (empty for
 // the entries already written, which are never changed).
@@ -22,6 +22,8 @@ constexpr const char* kMigrate1To2 = "ALTER TABLE ledger ADD COLUMN store_finger
 // no query's sake (the ledger export reads in id order; only unfinished jobs are looked up by
 // status, at start): an index of unfinished jobs replaces them.
 constexpr const char* kMigrate2To3 = "DROP INDEX jobs_status; DROP INDEX ledger_time;";
+// Schema 4 adds jobs_created (kSchema creates it), so that a reviewer's job list is not a sort of
+// every job ever run.
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -74,6 +76,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   input_sha256 TEXT
 );
 CREATE INDEX IF NOT EXISTS jobs_user ON jobs (user_id, created_at);
+-- Every job newest first (reviewers' job list) without sorting the table; appended to in order.
+CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at);
 -- Jobs still waiting or running (failInterruptedJobs at start); a finished job leaves it.
 CREATE INDEX IF NOT EXISTS jobs_unfinished ON jobs (status) WHERE status IN ('accepted', 'running');
 

@@ -109,18 +109,27 @@ std::optional<JobRecord> findJob(Database& db, const std::string& id, const Prin
     return jobFrom(s);
 }
 
+std::string jobListSql(bool everyJob, bool byStatus)
+{
+    // Written so that SQLite reads the jobs in created_at order through an index (jobs_user for
+    // one user's jobs, jobs_created for all) and stops at the page's end, instead of sorting the
+    // whole table for each page: no `? OR` around the owner test or the status filter (which
+    // kept SQLite from using any index).
+    return std::string(kColumns) + (everyJob ? "WHERE " : "WHERE j.user_id = ?1 AND ") +
+           "j.status <> 'dismissed' " + (byStatus ? "AND j.status = ?2 " : "") +
+           "ORDER BY j.created_at DESC, j.id LIMIT ?3 OFFSET ?4";
+}
+
 std::vector<JobRecord> listJobs(Database& db, const Principal& who, std::size_t limit,
                                 std::size_t offset, const std::optional<std::string>& status)
 {
-    auto s = db.prepare(std::string(kColumns) +
-                        "WHERE (j.user_id = ?1 OR ?2) AND j.status <> 'dismissed' AND "
-                        "(?3 IS NULL OR j.status = ?3) ORDER BY j.created_at DESC, j.id LIMIT ?4 "
-                        "OFFSET ?5");
-    s.bind(1, who.userId)
-        .bind(2, readsEveryJob(who.role) ? 1 : 0)
-        .bind(3, status)
-        .bind(4, static_cast<std::int64_t>(limit))
-        .bind(5, static_cast<std::int64_t>(offset));
+    const bool everyJob = readsEveryJob(who.role);
+    auto s = db.prepare(jobListSql(everyJob, status.has_value()));
+    if (!everyJob)
+        s.bind(1, who.userId);
+    if (status)
+        s.bind(2, *status);
+    s.bind(3, static_cast<std::int64_t>(limit)).bind(4, static_cast<std::int64_t>(offset));
     std::vector<JobRecord> out;
     while (s.step())
         out.push_back(jobFrom(s));

@@ -48,6 +48,9 @@ bool dismissJob(Database& db, const std::string& id);
 [[nodiscard]] std::optional<JobRecord> findJob(Database& db, const std::string& id,
                                                const Principal& who);
 // Newest first; dismissed jobs are left out.
+// The SELECT listJobs runs for one user's jobs or every job, with or without a status filter
+// (?1 user id, ?2 status, ?3 limit, ?4 offset); tests check its query plan.
+[[nodiscard]] std::string jobListSql(bool everyJob, bool byStatus);
 [[nodiscard]] std::vector<JobRecord> listJobs(Database& db, const Principal& who, std::size_t limit,
                                               std::size_t offset,
                                               const std::optional<std::string>& status);
