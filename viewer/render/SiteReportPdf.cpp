@@ -91,22 +91,18 @@ class PageFlow
 
     void paragraph(const QString& text, double pt, QColor color = Qt::black, double indent = 0)
     {
-        const QFont f = font(pt);
-        m_painter.setFont(f);
-        const QFontMetricsF fm(f, m_painter.device());
-        const double w = width() - indent;
-        const QRectF r = fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, text);
-        ensure(r.height());
+        const double h = wrappedHeight(text, pt, indent);
+        ensure(h);
+        m_painter.setFont(font(pt));
         m_painter.setPen(color);
-        m_painter.drawText(QRectF(left() + indent, m_y, w, r.height()), Qt::TextWordWrap, text);
-        m_y += r.height() + px(1.5);
+        m_painter.drawText(QRectF(left() + indent, m_y, width() - indent, h), Qt::TextWordWrap,
+                           text);
+        m_y += h + px(1.5);
     }
     // The height paragraph() will take.
     double paragraphHeight(const QString& text, double pt)
     {
-        const QFontMetricsF fm(font(pt), m_painter.device());
-        return fm.boundingRect(QRectF(0, 0, width(), 1e6), Qt::TextWordWrap, text).height() +
-               px(1.5);
+        return wrappedHeight(text, pt, 0) + px(1.5);
     }
 
     // Table with word-wrapped cells; widths are fractions of the text width. The header row
@@ -181,6 +177,13 @@ class PageFlow
     }
 
   private:
+    // Height of `text` word-wrapped in the text width less `indent`, at `pt`.
+    double wrappedHeight(const QString& text, double pt, double indent)
+    {
+        const QFontMetricsF fm(font(pt), m_painter.device());
+        return fm.boundingRect(QRectF(0, 0, width() - indent, 1e6), Qt::TextWordWrap, text)
+            .height();
+    }
     QPdfWriter& m_writer;
     QPainter& m_painter;
     MapTransform m_view;
